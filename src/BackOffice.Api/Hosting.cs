@@ -1,0 +1,83 @@
+using BackOffice.Api.Identity;
+using BackOffice.Projections;
+using Marten;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace BackOffice.Api;
+
+/// <summary>Start-up pieces of the host: the store, security headers, the Development keys banner.</summary>
+public static class Hosting
+{
+    /// <summary>Registers the PostgreSQL data source, Marten with the BackOffice registration, and the readiness check.</summary>
+    public static IServiceCollection AddBackOfficeStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connection = configuration["BACKOFFICE_CONNECTION"] ?? configuration.GetConnectionString("BackOffice")
+            ?? throw new InvalidOperationException("Set BACKOFFICE_CONNECTION (or ConnectionStrings:BackOffice) to a PostgreSQL connection string.");
+        var csb = new NpgsqlConnectionStringBuilder(connection);
+        if (!connection.Contains("Timeout", StringComparison.OrdinalIgnoreCase)) csb.Timeout = 5;
+        var dataSource = new NpgsqlDataSourceBuilder(csb.ConnectionString).Build();
+        services.AddSingleton(dataSource);
+        services.AddMarten(sp =>
+            {
+                var options = new StoreOptions();
+                options.Connection(dataSource);
+                options.DatabaseSchemaName = configuration["BackOffice:Schema"] ?? "backoffice";
+                options.AddBackOffice();
+                options.Events.TimeProvider = sp.GetRequiredService<TimeProvider>();
+                return options;
+            })
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup();
+        services.AddHealthChecks().AddNpgSql(csb.ConnectionString, name: "postgresql", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>Adds the usual security headers to every response.</summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        // Set when the response starts, so that answers rewritten by the exception handler keep them.
+        http.Response.OnStarting(() =>
+        {
+            var headers = http.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            if (!http.Request.Path.StartsWithSegments("/swagger", StringComparison.Ordinal))
+                headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+            headers.CacheControl = "no-store";
+            return Task.CompletedTask;
+        });
+        await next(http).ConfigureAwait(false);
+    });
+
+    /// <summary>The largest request body accepted (1 MiB).</summary>
+    public const long MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Refuses a declared body over <see cref="MaxBodyBytes"/> with 413 before anything reads it (Kestrel's own
+    /// limit covers chunked bodies).
+    /// </summary>
+    public static IApplicationBuilder UseBodySizeLimit(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        if (http.Request.ContentLength > MaxBodyBytes)
+        {
+            await Http.Problems.WriteAsync(http, Http.ProblemCatalog.Codes.PayloadTooLarge, "The request body must not exceed 1 MiB.").ConfigureAwait(false);
+            return;
+        }
+        await next(http).ConfigureAwait(false);
+    });
+
+    /// <summary>In Development, prints the seeded tenants' API keys at start-up.</summary>
+    public static void PrintDevelopmentKeys(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment()) return;
+        var keys = app.Services.GetRequiredService<IOptions<ApiKeyOptions>>().Value.Keys;
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            Console.WriteLine("Development API keys (header X-Api-Key):");
+            foreach (var key in keys)
+                Console.WriteLine($"  tenant {key.Tenant,-6} user {key.User,-16} roles {string.Join(',', key.Roles),-12} key {key.Key}");
+        });
+    }
+}

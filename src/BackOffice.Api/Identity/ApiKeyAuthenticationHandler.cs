@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace BackOffice.Api.Identity;
+
+/// <summary>Authenticates <c>X-Api-Key</c> against the configured keys (constant-time comparison).</summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IOptionsMonitor<ApiKeyOptions> keys)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    /// <summary>Scheme name.</summary>
+    public const string SchemeName = "ApiKey";
+    /// <summary>The header carrying the key.</summary>
+    public const string Header = "X-Api-Key";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue(Header, out var values) || values.Count == 0 || string.IsNullOrEmpty(values[0]))
+            return Task.FromResult(AuthenticateResult.NoResult());
+        var presented = Encoding.UTF8.GetBytes(values[0]!);
+        var match = keys.CurrentValue.Keys.FirstOrDefault(k =>
+            k.Key.Length > 0 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(k.Key), presented));
+        if (match is null) return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
+        var claims = new List<Claim> { new(ClaimTypes.Name, match.User), new(Roles.TenantClaim, match.Tenant) };
+        claims.AddRange(match.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+    }
+}

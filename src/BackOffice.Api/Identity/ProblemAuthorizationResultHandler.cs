@@ -1,0 +1,31 @@
+using BackOffice.Api.Http;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+
+namespace BackOffice.Api.Identity;
+
+/// <summary>Answers 401 and 403 as problem details (<c>unauthenticated</c>, <c>forbidden</c>).</summary>
+public sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler fallback = new();
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(authorizeResult);
+        if (authorizeResult.Challenged)
+        {
+            context.Response.Headers.WWWAuthenticate = "ApiKey header=\"X-Api-Key\", Bearer";
+            await Problems.WriteAsync(context, ProblemCatalog.Codes.Unauthenticated,
+                "Send a valid X-Api-Key header or an Authorization: Bearer token.").ConfigureAwait(false);
+            return;
+        }
+        if (authorizeResult.Forbidden)
+        {
+            await Problems.WriteAsync(context, ProblemCatalog.Codes.Forbidden,
+                "Your credentials do not hold a role this action needs.").ConfigureAwait(false);
+            return;
+        }
+        await fallback.HandleAsync(next, context, policy, authorizeResult).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,33 @@
+using BackOffice.Api.Http;
+using BackOffice.Api.Identity;
+using BackOffice.Domain.Inventory;
+using FluentValidation;
+
+namespace BackOffice.Api.Inventory;
+
+/// <summary><c>POST /api/supply-items/{id}/receipts</c>: records stock arriving.</summary>
+public static class ReceiveStockEndpoint
+{
+    /// <summary>Body of the request.</summary>
+    /// <param name="Quantity">≥ 1.</param>
+    /// <param name="ReorderId">The placed reorder this receipt fulfils, optional.</param>
+    /// <param name="UnitCost">≥ 0, at most 2 decimals, optional.</param>
+    public sealed record Request(int? Quantity, Guid? ReorderId, decimal? UnitCost);
+
+    internal sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator() => RuleFor(r => r.Quantity).NotNull();
+    }
+
+    internal static void Map(IEndpointRouteBuilder app) =>
+        app.MapPost("/api/supply-items/{id:guid}/receipts", (Guid id, Request body, CommandExecutor executor) =>
+                executor.Execute<SupplyItem>(id,
+                    item => item.Receive(new ReceiveStock(body.Quantity!.Value, body.ReorderId, body.UnitCost)),
+                    Responses.Ok))
+            .Validates<Request, Validator>()
+            .RequireAuthorization(Roles.AnyOf(Roles.Clerk))
+            .WithName("ReceiveStock")
+            .WithSummary("Receive stock")
+            .Produces<CommandResponse>()
+            .ProducesCommandProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed);
+}

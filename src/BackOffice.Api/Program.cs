@@ -1,0 +1,56 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using BackOffice.Api;
+using BackOffice.Api.Http;
+using BackOffice.Api.Identity;
+using BackOffice.Api.Inventory;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Hosting.MaxBodyBytes);
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+    o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+    o.SerializerOptions.AllowDuplicateProperties = false;
+    o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+});
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+{
+    c.ProblemDetails.Instance ??= c.HttpContext.Request.Path;
+    c.ProblemDetails.Extensions.Remove("traceId");
+});
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddScoped<RequestContext>();
+builder.Services.AddScoped<CommandExecutor>();
+builder.Services.AddBackOfficeIdentity(builder.Configuration);
+builder.Services.AddBackOfficeStore(builder.Configuration);
+builder.Services.AddBackOfficeOpenApi();
+Validation.UseCamelCasePropertyNames();
+
+var app = builder.Build();
+
+app.UseMiddleware<RequestContextMiddleware>();
+app.UseSecurityHeaders();
+app.UseExceptionHandler();
+app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
+app.UseBodySizeLimit();
+app.UseAuthentication();
+app.Use(RequestContextMiddleware.CaptureIdentity);
+app.UseAuthorization();
+
+app.UseSwagger();
+app.UseSwaggerUI();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+app.MapInventory();
+app.PrintDevelopmentKeys();
+
+await app.RunAsync().ConfigureAwait(false);
+
+/// <summary>The API host (public for the integration tests' host factory).</summary>
+public partial class Program;

@@ -1,0 +1,24 @@
+namespace BackOffice.Domain.Common;
+
+/// <summary>The stable error codes the domain raises. They are part of the public contract: never rename one.</summary>
+public static class ErrorCodes
+{
+    /// <summary>A field of the command is invalid in itself.</summary>
+    public const string ValidationFailed = "validation-failed";
+    /// <summary>The command refers to something that does not exist.</summary>
+    public const string NotFound = "not-found";
+    /// <summary>The same person may not both request and approve.</summary>
+    public const string SegregationOfDuties = "segregation-of-duties";
+    /// <summary>An issue asks for more than is on hand.</summary>
+    public const string InsufficientStock = "insufficient-stock";
+    /// <summary>A reorder is already open for the item.</summary>
+    public const string ReorderAlreadyOpen = "reorder-already-open";
+    /// <summary>The reorder is not in a state that accepts the command.</summary>
+    public const string ReorderTransitionNotAllowed = "reorder-transition-not-allowed";
+    /// <summary>A cycle count that differs from the book quantity needs a reason.</summary>
+    public const string CountReasonRequired = "count-reason-required";
+    /// <summary>The item is discontinued: no receipts and no reorders.</summary>
+    public const string SupplyItemDiscontinued = "supply-item-discontinued";
+    /// <summary>Another supply item of the tenant already has this SKU.</summary>
+    public const string DuplicateSku = "duplicate-sku";
+}

@@ -1,0 +1,31 @@
+namespace BackOffice.Domain.Inventory;
+
+/// <summary>Where a reorder stands.</summary>
+public enum ReorderStatus
+{
+    /// <summary>Raised, waiting for approval.</summary>
+    Requested,
+    /// <summary>Approved by a second person, not yet placed.</summary>
+    Approved,
+    /// <summary>Placed with a supplier.</summary>
+    Placed,
+    /// <summary>Some of the ordered quantity arrived.</summary>
+    PartiallyReceived,
+    /// <summary>All of it arrived (closed).</summary>
+    Received,
+    /// <summary>Cancelled (closed).</summary>
+    Cancelled,
+}
+
+/// <summary>An open reorder as the supply item sees it.</summary>
+/// <param name="ReorderId">Id.</param>
+/// <param name="Quantity">Ordered units.</param>
+/// <param name="ReceivedQuantity">Units received so far.</param>
+/// <param name="Status">Current status.</param>
+/// <param name="RequestedBy">Requesting user.</param>
+/// <param name="RequestedAt">When it was requested.</param>
+public sealed record Reorder(Guid ReorderId, int Quantity, int ReceivedQuantity, ReorderStatus Status, string RequestedBy, DateTimeOffset RequestedAt)
+{
+    /// <summary>Units still expected.</summary>
+    public int Outstanding => Math.Max(0, Quantity - ReceivedQuantity);
+}

@@ -1,0 +1,40 @@
+using BackOffice.Domain.Inventory;
+using BackOffice.Projections.Infrastructure;
+using BackOffice.Projections.Inventory;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using JasperFx.MultiTenancy;
+using Marten;
+using Marten.Schema;
+using Marten.Schema.Indexing.Unique;
+using Weasel.Core;
+
+namespace BackOffice.Projections;
+
+/// <summary>The one-line Marten registration of the BackOffice domain.</summary>
+public static class BackOfficeStoreOptions
+{
+    /// <summary>
+    /// Registers BackOffice's events (with stable stored names), snapshots, read models, unique keys and metadata on
+    /// <paramref name="options"/>. Events are tenanted (conjoined); of the documents, only BackOffice's own are made
+    /// multi-tenanted, so the host's other documents are left as they are.
+    /// </summary>
+    /// <example><code>services.AddMarten(opts => { opts.Connection(cs); opts.AddBackOffice(); });</code></example>
+    public static StoreOptions AddBackOffice(this StoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+
+        options.Events.TenancyStyle = TenancyStyle.Conjoined;
+        options.Events.AppendMode = EventAppendMode.Rich;
+        options.Events.MetadataConfig.EnableAll();
+        options.Events.MetadataConfig.UserNameEnabled = true;
+        EventNames.Register(options);
+
+        options.Projections.Add(new SupplyItemProjection(), ProjectionLifecycle.Inline);
+        options.Schema.For<SupplyItem>()
+            .MultiTenanted()
+            .UniqueIndex(UniqueIndexType.Computed, UniqueKeys.SupplyItemSku, TenancyScope.PerTenant, x => x.Sku);
+        return options;
+    }
+}

@@ -1,0 +1,28 @@
+using BackOffice.Domain.Inventory;
+using Marten;
+
+namespace BackOffice.Projections.Infrastructure;
+
+/// <summary>
+/// The stored name of every event type. A stored name is a contract with the history: renaming or moving a C# type
+/// never changes it; a new shape of an event gets a new name (<c>_v2</c>) and an upcaster from the old one.
+/// </summary>
+public static class EventNames
+{
+    /// <summary>Maps every BackOffice event type to its stored name.</summary>
+    public static void Register(StoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var events = options.Events;
+        events.MapEventType<SupplyItemRegistered>("supply_item_registered_v1");
+        events.MapEventType<StockReceived>("stock_received_v1");
+        events.MapEventType<StockIssued>("stock_issued_v1");
+        events.MapEventType<StockCounted>("stock_counted_v1");
+        events.MapEventType<ReorderThresholdsChanged>("reorder_thresholds_changed_v1");
+        events.MapEventType<SupplyItemDiscontinued>("supply_item_discontinued_v1");
+        events.MapEventType<ReorderRaised>("reorder_raised_v1");
+        events.MapEventType<ReorderApproved>("reorder_approved_v1");
+        events.MapEventType<ReorderPlaced>("reorder_placed_v1");
+        events.MapEventType<ReorderCancelled>("reorder_cancelled_v1");
+    }
+}

@@ -1,0 +1,84 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BackOffice.Api.Tests;
+
+/// <summary>
+/// One API host for the whole test run, against the real PostgreSQL given by BACKOFFICE_TEST_CONNECTION
+/// (scripts/test.sh starts a throwaway one). Tests isolate themselves by creating their own aggregates.
+/// </summary>
+public sealed class ApiFixture : WebApplicationFactory<Program>
+{
+    public const string JwtSigningKey = "test-signing-key-for-backoffice-tests-only-0123456789";
+
+    public static string Connection =>
+        Environment.GetEnvironmentVariable("BACKOFFICE_TEST_CONNECTION")
+        ?? throw new InvalidOperationException("Set BACKOFFICE_TEST_CONNECTION (scripts/test.sh does) to a PostgreSQL connection string.");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("BACKOFFICE_CONNECTION", Connection);
+        builder.UseSetting("BackOffice:Schema", "api_tests");
+        builder.UseSetting("BackOffice:Jwt:SigningKey", JwtSigningKey);
+        builder.UseSetting("BackOffice:Jwt:Audience", "backoffice");
+        builder.UseSetting("BackOffice:Jwt:Issuer", "backoffice-tests");
+        builder.UseSetting("BackOffice:Jwt:RequireHttpsMetadata", "false");
+    }
+
+    /// <summary>A client sending <c>X-Api-Key: key</c>.</summary>
+    public HttpClient As(string key)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+
+    public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ApiFixture>
+{
+    public const string Name = "api";
+}
+
+public static class HttpAssertions
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static async Task<JsonElement> ShouldBeProblem(this HttpResponseMessage response, int status, string code)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        ((int)response.StatusCode).ShouldBe(status, body);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        var problem = JsonDocument.Parse(body).RootElement;
+        problem.GetProperty("code").GetString().ShouldBe(code);
+        problem.GetProperty("status").GetInt32().ShouldBe(status);
+        problem.GetProperty("type").GetString().ShouldNotBeNullOrEmpty();
+        problem.GetProperty("title").GetString().ShouldNotBeNullOrEmpty();
+        return problem;
+    }
+
+    public static async Task<JsonElement> ShouldBeJson(this HttpResponseMessage response, int status)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        ((int)response.StatusCode).ShouldBe(status, body);
+        return JsonDocument.Parse(body).RootElement;
+    }
+
+    public static Task<HttpResponseMessage> PostJson(this HttpClient client, string url, object body, Action<HttpRequestHeaders>? headers = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body, options: Json) };
+        headers?.Invoke(request.Headers);
+        return client.SendAsync(request);
+    }
+
+    public static Task<HttpResponseMessage> PostRaw(this HttpClient client, string url, string body, string contentType = "application/json")
+        => client.PostAsync(url, new StringContent(body, System.Text.Encoding.UTF8, contentType));
+}
