@@ -1,5 +1,6 @@
 using BackOffice.Api.Identity;
 using BackOffice.Projections;
+using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -28,7 +29,9 @@ public static class Hosting
                 return options;
             })
             .UseLightweightSessions()
-            .ApplyAllDatabaseChangesOnStartup();
+            .ApplyAllDatabaseChangesOnStartup()
+            // HotCold: one node of a cluster runs the async projections; tests and single nodes may say Solo.
+            .AddAsyncDaemon(Enum.Parse<DaemonMode>(configuration["BackOffice:Daemon"] ?? nameof(DaemonMode.HotCold)));
         services.AddHealthChecks().AddNpgSql(csb.ConnectionString, name: "postgresql", tags: ["ready"]);
         return services;
     }

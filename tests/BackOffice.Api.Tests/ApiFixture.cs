@@ -25,6 +25,7 @@ public sealed class ApiFixture : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("BACKOFFICE_CONNECTION", Connection);
         builder.UseSetting("BackOffice:Schema", "api_tests");
+        builder.UseSetting("BackOffice:Daemon", "Solo");
         builder.UseSetting("BackOffice:Jwt:SigningKey", JwtSigningKey);
         builder.UseSetting("BackOffice:Jwt:Audience", "backoffice");
         builder.UseSetting("BackOffice:Jwt:Issuer", "backoffice-tests");
