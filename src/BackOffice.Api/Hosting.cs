@@ -19,7 +19,7 @@ public static class Hosting
         if (!connection.Contains("Timeout", StringComparison.OrdinalIgnoreCase)) csb.Timeout = 5;
         var dataSource = new NpgsqlDataSourceBuilder(csb.ConnectionString).Build();
         services.AddSingleton(dataSource);
-        services.AddMarten(sp =>
+        var marten = services.AddMarten(sp =>
             {
                 var options = new StoreOptions();
                 options.Connection(dataSource);
@@ -28,10 +28,11 @@ public static class Hosting
                 options.Events.TimeProvider = sp.GetRequiredService<TimeProvider>();
                 return options;
             })
-            .UseLightweightSessions()
-            .ApplyAllDatabaseChangesOnStartup()
-            // HotCold: one node of a cluster runs the async projections; tests and single nodes may say Solo.
-            .AddAsyncDaemon(Enum.Parse<DaemonMode>(configuration["BackOffice:Daemon"] ?? nameof(DaemonMode.HotCold)));
+            .UseLightweightSessions();
+        if (configuration.GetValue("BackOffice:ApplySchemaOnStartup", true)) marten.ApplyAllDatabaseChangesOnStartup();
+        // HotCold: one node of a cluster runs the async projections; single nodes and tests may say Solo.
+        var daemon = Enum.Parse<DaemonMode>(configuration["BackOffice:Daemon"] ?? nameof(DaemonMode.HotCold));
+        if (daemon != DaemonMode.Disabled) marten.AddAsyncDaemon(daemon);
         services.AddHealthChecks().AddNpgSql(csb.ConnectionString, name: "postgresql", tags: ["ready"]);
         return services;
     }

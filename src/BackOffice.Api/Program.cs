@@ -30,6 +30,7 @@ builder.Services.AddScoped<CommandExecutor>();
 builder.Services.AddBackOfficeIdentity(builder.Configuration);
 builder.Services.AddBackOfficeStore(builder.Configuration);
 builder.Services.AddBackOfficeOpenApi();
+builder.Services.AddBackOfficeRateLimiting(builder.Configuration);
 Validation.UseCamelCasePropertyNames();
 
 var app = builder.Build();
@@ -41,7 +42,9 @@ app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
 app.UseBodySizeLimit();
 app.UseAuthentication();
 app.Use(RequestContextMiddleware.CaptureIdentity);
+app.UseRateLimiter();
 app.UseAuthorization();
+app.UseMiddleware<IdempotencyMiddleware>();
 
 app.UseSwagger();
 app.UseSwaggerUI();

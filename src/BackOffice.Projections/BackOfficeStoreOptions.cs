@@ -17,7 +17,8 @@ public static class BackOfficeStoreOptions
     /// <summary>
     /// Registers BackOffice's events (with stable stored names), snapshots, read models, unique keys and metadata on
     /// <paramref name="options"/>. Events are tenanted (conjoined); of the documents, only BackOffice's own are made
-    /// multi-tenanted, so the host's other documents are left as they are.
+    /// multi-tenanted, so the host's other documents are left as they are. Set <c>DatabaseSchemaName</c> before calling it:
+    /// BackOffice's own tables are created in that schema.
     /// </summary>
     /// <example><code>services.AddMarten(opts => { opts.Connection(cs); opts.AddBackOffice(); });</code></example>
     public static StoreOptions AddBackOffice(this StoreOptions options)
@@ -30,6 +31,7 @@ public static class BackOfficeStoreOptions
         options.Events.MetadataConfig.EnableAll();
         options.Events.MetadataConfig.UserNameEnabled = true;
         EventNames.Register(options);
+        IdempotencyRecords.Register(options);
 
         options.Projections.Add(new SupplyItemProjection(), ProjectionLifecycle.Inline);
         options.Schema.For<SupplyItem>()

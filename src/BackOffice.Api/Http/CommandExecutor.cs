@@ -1,51 +1,71 @@
 using BackOffice.Domain.Common;
+using BackOffice.Projections.Infrastructure;
 using JasperFx;
 using Marten;
-using MartenSessionOptions = Marten.Services.SessionOptions;
 using Npgsql;
+using MartenSessionOptions = Marten.Services.SessionOptions;
 
 namespace BackOffice.Api.Http;
 
 /// <summary>
 /// Runs one command against one aggregate: open a transaction, load the aggregate for writing, call the domain's
 /// decision, append the events it returns with the request's audit metadata, commit, answer with the new version
-/// as <c>ETag</c>. Every endpoint goes through here, so concurrency, audit metadata and error handling are done once.
+/// as <c>ETag</c>. Every endpoint goes through here, so concurrency, idempotency, audit metadata and error handling
+/// are done once.
 /// <list type="bullet">
 /// <item>With <c>If-Match: "N"</c> the stream must be at version N (else 412 <c>version-mismatch</c>).</item>
 /// <item>Without it, the stream row is locked for the transaction, so concurrent writers queue instead of conflicting;
 /// a lock wait beyond the configured timeout is retried (bounded), then answered 409 <c>concurrency-conflict</c>.</item>
+/// <item>With <c>Idempotency-Key</c>, the scope's advisory lock, the lookup of an earlier answer and the record of this
+/// answer all happen in the command's transaction: a retry either replays the committed answer or finds nothing
+/// committed, never half.</item>
 /// </list>
 /// </summary>
 public sealed partial class CommandExecutor(
-    IDocumentStore store, NpgsqlDataSource dataSource, RequestContext request, IHttpContextAccessor accessor, ILogger<CommandExecutor> logger)
+    IDocumentStore store, NpgsqlDataSource dataSource, RequestContext request, IHttpContextAccessor accessor,
+    IConfiguration configuration, IEnumerable<ICommandCommitted> observers, ILogger<CommandExecutor> logger)
 {
     private const int MaxAttempts = 3;
-    private const string LockTimeout = "5s";
+    private readonly int lockTimeoutMs = configuration.GetValue("BackOffice:LockTimeoutMs", 5000);
+
+    private HttpContext Http => accessor.HttpContext ?? throw new InvalidOperationException("CommandExecutor runs inside an HTTP request.");
 
     /// <summary>Starts a new stream of <typeparamref name="T"/> with the events of a creation decision.</summary>
-    public Task<IResult> Start<T>(Guid id, Func<IReadOnlyList<object>> decide, Func<CommandResult, IResult> respond) where T : class
+    /// <param name="id">The new stream's id.</param>
+    /// <param name="decide">The creation decision.</param>
+    /// <param name="respond">The answer, from what the command did.</param>
+    /// <param name="alongside">Other writes that must commit with the events (personal data, key tables…).</param>
+    public Task<IResult> Start<T>(Guid id, Func<IReadOnlyList<object>> decide, Func<CommandResult, IResult> respond,
+        Func<IDocumentSession, CommandResult, Task>? alongside = null) where T : class
         => Run(async session =>
         {
             var events = decide();
             session.Events.StartStream<T>(id, events);
-            await session.SaveChangesAsync().ConfigureAwait(false);
-            return new CommandResult(id, events.Count, events);
+            var result = new CommandResult(id, events.Count, events);
+            if (alongside is not null) await alongside(session, result).ConfigureAwait(false);
+            await session.SaveChangesAsync(Http.RequestAborted).ConfigureAwait(false);
+            return result;
         }, respond);
 
     /// <summary>Applies a decision to the current state of the <typeparamref name="T"/> stream <paramref name="id"/>.</summary>
-    public Task<IResult> Execute<T>(Guid id, Func<T, IReadOnlyList<object>> decide, Func<CommandResult, IResult> respond) where T : class
+    /// <param name="id">The stream.</param>
+    /// <param name="decide">The decision on the current state.</param>
+    /// <param name="respond">The answer, from what the command did.</param>
+    /// <param name="alongside">Other writes that must commit with the events (personal data, key tables…).</param>
+    public Task<IResult> Execute<T>(Guid id, Func<T, IReadOnlyList<object>> decide, Func<CommandResult, IResult> respond,
+        Func<IDocumentSession, CommandResult, Task>? alongside = null) where T : class
         => Run(async session =>
         {
-            var expected = ExpectedVersion();
-            var stream = expected is { } version
-                ? await session.Events.FetchForWriting<T>(id, version).ConfigureAwait(false)
-                : await session.Events.FetchForExclusiveWriting<T>(id).ConfigureAwait(false);
+            var stream = ExpectedVersion() is { } version
+                ? await session.Events.FetchForWriting<T>(id, version, Http.RequestAborted).ConfigureAwait(false)
+                : await session.Events.FetchForExclusiveWriting<T>(id, Http.RequestAborted).ConfigureAwait(false);
             if (stream.Aggregate is null) throw DomainException.NotFound($"{typeof(T).Name} {id}");
             var events = decide(stream.Aggregate);
-            if (events.Count == 0) return new CommandResult(id, stream.CurrentVersion ?? 0, events);
-            stream.AppendMany(events);
-            await session.SaveChangesAsync().ConfigureAwait(false);
-            return new CommandResult(id, (stream.StartingVersion ?? 0) + events.Count, events);
+            var result = new CommandResult(id, (stream.StartingVersion ?? stream.CurrentVersion ?? 0) + events.Count, events);
+            if (events.Count > 0) stream.AppendMany(events);
+            if (alongside is not null) await alongside(session, result).ConfigureAwait(false);
+            await session.SaveChangesAsync(Http.RequestAborted).ConfigureAwait(false);
+            return result;
         }, respond);
 
     private async Task<IResult> Run(Func<IDocumentSession, Task<CommandResult>> work, Func<CommandResult, IResult> respond)
@@ -54,9 +74,7 @@ public sealed partial class CommandExecutor(
         {
             try
             {
-                var result = await InTransaction(work).ConfigureAwait(false);
-                accessor.HttpContext!.Response.Headers.ETag = ETags.Of(result.Version);
-                return respond(result);
+                return await InTransaction(work, respond).ConfigureAwait(false);
             }
             catch (ConcurrencyException) when (ExpectedVersion() is not null)
             {
@@ -76,13 +94,28 @@ public sealed partial class CommandExecutor(
         }
     }
 
-    private async Task<CommandResult> InTransaction(Func<IDocumentSession, Task<CommandResult>> work)
+    private async Task<IResult> InTransaction(Func<IDocumentSession, Task<CommandResult>> work, Func<CommandResult, IResult> respond)
     {
-        var cancellation = accessor.HttpContext?.RequestAborted ?? CancellationToken.None;
+        var cancellation = Http.RequestAborted;
         await using var connection = await dataSource.OpenConnectionAsync(cancellation).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellation).ConfigureAwait(false);
-        await using (var command = new NpgsqlCommand($"SET LOCAL lock_timeout = '{LockTimeout}'", connection, transaction))
+        await using (var command = new NpgsqlCommand($"SET LOCAL lock_timeout = {lockTimeoutMs}", connection, transaction))
             await command.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false);
+
+        var schema = store.Options.DatabaseSchemaName;
+        if (request.Idempotency is { } idempotency)
+        {
+            if (!await IdempotencyRecords.TryLockAsync(connection, transaction, idempotency.Scope, cancellation).ConfigureAwait(false))
+                return Problems.Result(ProblemCatalog.Codes.IdempotencyKeyInFlight,
+                    "A request with this Idempotency-Key is still running. Retry after it completes.");
+            if (await IdempotencyRecords.FindAsync(connection, transaction, schema, idempotency.Scope, cancellation).ConfigureAwait(false) is { } earlier)
+            {
+                return earlier.RequestHash == idempotency.BodyHash
+                    ? new CapturedResponse(earlier.Status, earlier.Response, earlier.ContentType, earlier.Location, earlier.ETag, Replayed: true)
+                    : Problems.Result(ProblemCatalog.Codes.IdempotencyKeyReused,
+                        "This Idempotency-Key was used with another body. Use a new key for a new request.", IdempotencyMiddleware.Header);
+            }
+        }
 
         var options = MartenSessionOptions.ForTransaction(transaction);
         options.TenantId = request.Tenant;
@@ -93,11 +126,19 @@ public sealed partial class CommandExecutor(
         if (request.Reason is not null) session.SetHeader("reason", request.Reason);
 
         var result = await work(session).ConfigureAwait(false);
+        var answer = await CapturedResponse.CaptureAsync(respond(result), Http, ETags.Of(result.Version)).ConfigureAwait(false);
+        if (request.Idempotency is { } scope)
+        {
+            await IdempotencyRecords.SaveAsync(connection, transaction, schema, request.Tenant, scope.Scope,
+                new IdempotencyRecord(scope.BodyHash, answer.Status, answer.Body, answer.ContentType, answer.Location, answer.ETag),
+                cancellation).ConfigureAwait(false);
+        }
         await transaction.CommitAsync(cancellation).ConfigureAwait(false);
-        return result;
+        foreach (var observer in observers) await observer.OnCommittedAsync(result, cancellation).ConfigureAwait(false);
+        return answer;
     }
 
-    private long? ExpectedVersion() => ETags.IfMatch(accessor.HttpContext!.Request);
+    private long? ExpectedVersion() => ETags.IfMatch(Http.Request);
 
     private static bool IsContention(Exception ex)
     {
@@ -112,4 +153,11 @@ public sealed partial class CommandExecutor(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Contention on attempt {Attempt}; retrying")]
     private static partial void LogContention(ILogger logger, Exception exception, int attempt);
+}
+
+/// <summary>Told after each command commits (metrics, notifications). An exception here does not undo the command.</summary>
+public interface ICommandCommitted
+{
+    /// <summary>Called after the transaction of <paramref name="result"/> committed.</summary>
+    Task OnCommittedAsync(CommandResult result, CancellationToken cancellation);
 }

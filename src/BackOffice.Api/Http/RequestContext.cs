@@ -25,6 +25,8 @@ public sealed class RequestContext
     public string? Reason { get; internal set; }
     /// <summary>An id for the command this request carries: the causation id of the events it appends.</summary>
     public string CommandId { get; } = Guid.CreateVersion7().ToString();
+    /// <summary>The request's idempotency scope and body hash, when it sent <c>Idempotency-Key</c>.</summary>
+    public IdempotencyRequest? Idempotency { get; internal set; }
     /// <summary>Roles held.</summary>
     public IReadOnlySet<string> Roles { get; internal set; } = new HashSet<string>();
 
