@@ -5,9 +5,18 @@ using BackOffice.Api.Http;
 using BackOffice.Api.Identity;
 using BackOffice.Api.Inventory;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpLogging;
 
 var builder = WebApplication.CreateBuilder(args);
 
+if (!builder.Environment.IsDevelopment())
+    builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);   // structured logs: correlation id, tenant, user in scopes
+builder.Services.AddHttpLogging(o =>
+{
+    // Method, path, status and duration only: no headers, query strings or bodies (they may carry personal data or keys).
+    o.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+    o.CombineLogs = true;
+});
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Hosting.MaxBodyBytes);
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
@@ -42,6 +51,7 @@ app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
 app.UseBodySizeLimit();
 app.UseAuthentication();
 app.Use(RequestContextMiddleware.CaptureIdentity);
+app.UseHttpLogging();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>();
