@@ -14,6 +14,8 @@ namespace BackOffice.Api.Tests;
 /// </summary>
 public sealed class ApiFixture : WebApplicationFactory<Program>
 {
+    public const string FuzzKey = "fuzz-admin-key";
+    public const string FuzzTenant = "fuzz";
     public const string JwtSigningKey = "test-signing-key-for-backoffice-tests-only-0123456789";
 
     public static string Connection =>
@@ -30,6 +32,11 @@ public sealed class ApiFixture : WebApplicationFactory<Program>
         builder.UseSetting("BackOffice:Jwt:Audience", "backoffice");
         builder.UseSetting("BackOffice:Jwt:Issuer", "backoffice-tests");
         builder.UseSetting("BackOffice:Jwt:RequireHttpsMetadata", "false");
+        // A tenant of its own for tests that count everything stored (fuzzing), beside the Development keys.
+        builder.UseSetting("BackOffice:ApiKeys:Keys:100:Key", FuzzKey);
+        builder.UseSetting("BackOffice:ApiKeys:Keys:100:User", "fuzz-admin");
+        builder.UseSetting("BackOffice:ApiKeys:Keys:100:Tenant", FuzzTenant);
+        builder.UseSetting("BackOffice:ApiKeys:Keys:100:Roles:0", "admin");
     }
 
     /// <summary>A client sending <c>X-Api-Key: key</c>.</summary>
