@@ -394,14 +394,15 @@ public class CandidateSpecs
     {
         const string name = "Zoë Privé", email = "zoe.prive@example.org", phone = "+32 470 99 88 77", resume = "RESUME-TEXT-7731";
         const string screening = "SCREENING-NOTE-1", feedback = "FEEDBACK-NOTE-2", decline = "DECLINE-REASON-3", cancel = "CANCEL-REASON-4";
+        var hr = Spec.As("hilda");
         var events = new List<ICandidateEvent>();
         Candidate Next(IEnumerable<ICandidateEvent> more) { events.AddRange(more); return Candidate.From(events).ShouldNotBeNull(); }
 
         var c = Next(Candidate.Apply(new ApplyToJobOpening(CandidateId, SubjectId, OpeningId, name, email, phone, resume), Opening));
         c = Next(c.Screen(new ScreenCandidate(true, screening)));
         c = Next(c.Shortlist(new ShortlistCandidate()));
-        c = Next(c.Schedule(new ScheduleInterview(Spec.Now.AddDays(1), ["ann"], "Room 1"), Hr));
-        c = Next(c.Schedule(new ScheduleInterview(Spec.Now.AddDays(2), ["bob"], "Room 2"), Hr));
+        c = Next(c.Schedule(new ScheduleInterview(Spec.Now.AddDays(1), ["ann"], "Room 1"), hr));
+        c = Next(c.Schedule(new ScheduleInterview(Spec.Now.AddDays(2), ["bob"], "Room 2"), hr));
         c = Next(c.Cancel(new CancelInterview(c.Interviews[1].InterviewId, cancel)));
         c = Next(c.RecordFeedback(new RecordInterviewFeedback(c.Interviews[0].InterviewId, 4, Recommendation.Hire, feedback), Spec.As("ann"), false));
         c = Next(c.Extend(new ExtendOffer(1000m, Today.AddDays(30), Today.AddDays(7)), Hr));
