@@ -21,4 +21,22 @@ public static class ErrorCodes
     public const string SupplyItemDiscontinued = "supply-item-discontinued";
     /// <summary>Another supply item of the tenant already has this SKU.</summary>
     public const string DuplicateSku = "duplicate-sku";
+    /// <summary>The candidate's stage does not allow this command (the pipeline's transitions are fixed).</summary>
+    public const string StageTransitionNotAllowed = "stage-transition-not-allowed";
+    /// <summary>The offer expired before it was accepted.</summary>
+    public const string OfferExpired = "offer-expired";
+    /// <summary>An offer needs at least one interview feedback first.</summary>
+    public const string OfferNeedsFeedback = "offer-needs-feedback";
+    /// <summary>The offer was already accepted or declined.</summary>
+    public const string OfferNotOutstanding = "offer-not-outstanding";
+    /// <summary>Only the interview's interviewers (or hr) may record its feedback.</summary>
+    public const string NotAnInterviewer = "not-an-interviewer";
+    /// <summary>The interview is cancelled or already held and does not accept this command.</summary>
+    public const string InterviewTransitionNotAllowed = "interview-transition-not-allowed";
+    /// <summary>This interviewer already recorded feedback for this interview.</summary>
+    public const string FeedbackAlreadyRecorded = "feedback-already-recorded";
+    /// <summary>The job opening is filled or closed.</summary>
+    public const string JobOpeningNotOpen = "job-opening-not-open";
+    /// <summary>The candidate was already hired as another employee.</summary>
+    public const string CandidateAlreadyHired = "candidate-already-hired";
 }

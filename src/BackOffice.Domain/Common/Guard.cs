@@ -27,4 +27,26 @@ public static class Guard
         if (decimal.Round(value, 2) != value) throw DomainException.Invalid(field, $"'{field}' must have at most 2 decimals.");
         return value;
     }
+
+    /// <summary>Requires a plausible e-mail address (one '@', no spaces, a dotted domain) of at most 254 characters; returns it trimmed.</summary>
+    public static string Email(string? value, string field)
+    {
+        var email = Text(value, field, 254);
+        var at = email.IndexOf('@', StringComparison.Ordinal);
+        var domain = at < 0 ? "" : email[(at + 1)..];
+        if (at < 1 || domain.Contains('@', StringComparison.Ordinal) || email.Any(char.IsWhiteSpace)
+            || !domain.Contains('.', StringComparison.Ordinal) || domain.StartsWith('.') || domain.EndsWith('.'))
+            throw DomainException.Invalid(field, $"'{field}' is not a valid e-mail address.");
+        return email;
+    }
+
+    /// <summary>Returns <c>null</c> for a blank phone number, else the trimmed number (digits, spaces, + - ( ) . only, at most 32 characters, at least 3 digits).</summary>
+    public static string? OptionalPhone(string? value, string field)
+    {
+        var phone = OptionalText(value, field, 32);
+        if (phone is null) return null;
+        if (!phone.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-' or '(' or ')' or '.') || phone.Count(char.IsAsciiDigit) < 3)
+            throw DomainException.Invalid(field, $"'{field}' is not a valid phone number.");
+        return phone;
+    }
 }

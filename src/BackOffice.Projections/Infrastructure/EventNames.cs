@@ -1,4 +1,6 @@
 using BackOffice.Domain.Inventory;
+using BackOffice.Domain.People;
+using BackOffice.Domain.Recruiting;
 using Marten;
 
 namespace BackOffice.Projections.Infrastructure;
@@ -24,5 +26,23 @@ public static class EventNames
         events.MapEventType<ReorderApproved>("reorder_approved_v1");
         events.MapEventType<ReorderPlaced>("reorder_placed_v1");
         events.MapEventType<ReorderCancelled>("reorder_cancelled_v1");
+        events.MapEventType<JobOpeningOpened>("job_opening_opened_v1");
+        events.MapEventType<JobPositionFilled>("job_position_filled_v1");
+        events.MapEventType<JobOpeningClosed>("job_opening_closed_v1");
+        events.MapEventType<CandidateApplied>("candidate_applied_v1");
+        events.MapEventType<CandidateScreened>("candidate_screened_v1");
+        events.MapEventType<CandidateShortlisted>("candidate_shortlisted_v1");
+        events.MapEventType<InterviewScheduled>("interview_scheduled_v1");
+        events.MapEventType<InterviewRescheduled>("interview_rescheduled_v1");
+        events.MapEventType<InterviewCancelled>("interview_cancelled_v1");
+        events.MapEventType<InterviewFeedbackRecorded>("interview_feedback_recorded_v1");
+        events.MapEventType<OfferExtended>("offer_extended_v1");
+        events.MapEventType<OfferAccepted>("offer_accepted_v1");
+        events.MapEventType<OfferDeclined>("offer_declined_v1");
+        events.MapEventType<CandidateRejected>("candidate_rejected_v1");
+        events.MapEventType<CandidateWithdrawn>("candidate_withdrawn_v1");
+        events.MapEventType<CandidateHired>("candidate_hired_v1");
+        events.MapEventType<DepartmentCreated>("department_created_v1");
+        events.MapEventType<EmployeeHired>("employee_hired_v1");
     }
 }
