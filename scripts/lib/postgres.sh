@@ -72,6 +72,7 @@ pg_stop() {
 # pg_create_db <data-dir> <port> <name>
 pg_create_db() {
   local data="$1" port="$2" name="$3"
+  PG_BIN=${PG_BIN:-$(pg_bindir)} || return 1
   pg_as_owner "$PG_BIN/psql" -h "$data" -p "$port" -U postgres -d postgres -tAc \
     "SELECT 1 FROM pg_database WHERE datname='$name'" | grep -q 1 \
     || pg_as_owner "$PG_BIN/psql" -h "$data" -p "$port" -U postgres -d postgres -qc "CREATE DATABASE \"$name\"" >/dev/null

@@ -67,6 +67,7 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
                                                || pg.SqlState.StartsWith("57P", StringComparison.Ordinal)
                                                || pg.SqlState == PostgresErrorCodes.TooManyConnections:
                 case NpgsqlException { IsTransient: true }:
+                case InvalidOperationException { Source: "Npgsql" }:   // a pooled connection broken by a server restart
                 case SocketException:
                 case TimeoutException:
                     return true;
