@@ -37,8 +37,17 @@ public static class OpenApiSetup
                 [new OpenApiSecuritySchemeReference("Bearer", document)] = [],
             });
             o.SupportNonNullableReferenceTypes();
-            o.CustomSchemaIds(t => t.FullName!.Replace("BackOffice.Api.", "", StringComparison.Ordinal).Replace('+', '.'));
+            o.CustomSchemaIds(SchemaId);
         });
         return services;
+    }
+
+    /// <summary>A schema id made of letters, digits and dots: <c>Inventory.GetSupplyItemEndpoint.SupplyItemView</c>, <c>Http.PageOfInventory.ListReordersEndpoint.Item</c>.</summary>
+    private static string SchemaId(Type type)
+    {
+        var name = (type.IsGenericType ? type.GetGenericTypeDefinition().FullName! : type.FullName!)
+            .Replace("BackOffice.Api.", "", StringComparison.Ordinal).Replace('+', '.');
+        if (!type.IsGenericType) return name;
+        return name[..name.IndexOf('`', StringComparison.Ordinal)] + "Of" + string.Join("And", type.GetGenericArguments().Select(SchemaId));
     }
 }
