@@ -1,4 +1,5 @@
 using BackOffice.Domain.Inventory;
+using BackOffice.Projections.Infrastructure;
 using JasperFx.Events;
 using Marten.Events.Projections;
 
@@ -94,7 +95,7 @@ public sealed class InventoryDashboardProjection : MultiStreamProjection<Invento
     {
         ArgumentNullException.ThrowIfNull(e);
         var d = snapshot ?? new InventoryDashboard();
-        d.UpdatedAt = e.Timestamp;
+        d.UpdatedAt = EventTime.Of(e);
         switch (e.Data)
         {
             case SupplyItemRegistered r:
@@ -117,7 +118,7 @@ public sealed class InventoryDashboardProjection : MultiStreamProjection<Invento
                 Level(d, c.SupplyItemId, l => l with { OnHand = c.CountedQuantity });
                 if (c.Variance != 0)
                 {
-                    d.CountVariances.Insert(0, new CountVariance(c.SupplyItemId, SkuOf(d, c.SupplyItemId), e.Timestamp, e.UserName,
+                    d.CountVariances.Insert(0, new CountVariance(c.SupplyItemId, SkuOf(d, c.SupplyItemId), EventTime.Of(e), e.UserName,
                         c.BookQuantity, c.CountedQuantity, c.Variance, c.Reason));
                     if (d.CountVariances.Count > InventoryDashboard.MaxVariances) d.CountVariances.RemoveAt(d.CountVariances.Count - 1);
                 }
@@ -130,7 +131,7 @@ public sealed class InventoryDashboardProjection : MultiStreamProjection<Invento
                 break;
             case ReorderRaised r:
                 d.OpenReorders[r.ReorderId] = new OpenReorder(r.ReorderId, r.SupplyItemId, SkuOf(d, r.SupplyItemId), r.Quantity, 0,
-                    ReorderStatus.Requested, r.RequestedBy, e.Timestamp, null, null);
+                    ReorderStatus.Requested, r.RequestedBy, EventTime.Of(e), null, null);
                 break;
             case ReorderApproved a:
                 Reorder(d, a.ReorderId, o => o with { Status = ReorderStatus.Approved });

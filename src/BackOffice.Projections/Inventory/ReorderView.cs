@@ -1,4 +1,5 @@
 using BackOffice.Domain.Inventory;
+using BackOffice.Projections.Infrastructure;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
@@ -54,17 +55,17 @@ public sealed class ReorderViewProjection : MultiStreamProjection<ReorderView, G
             case ReorderRaised r:
                 var item = await session.LoadAsync<SupplyItem>(r.SupplyItemId, cancellation).ConfigureAwait(false);
                 return new ReorderView(r.ReorderId, r.SupplyItemId, item?.Sku ?? "", r.Quantity, 0, ReorderStatus.Requested, r.Automatic,
-                    r.RequestedBy, e.Timestamp, null, null, null, null, null, null, null);
+                    r.RequestedBy, EventTime.Of(e), null, null, null, null, null, null, null);
             case ReorderApproved a when snapshot is not null:
-                return snapshot with { Status = ReorderStatus.Approved, ApprovedBy = a.ApprovedBy, ApprovedAt = e.Timestamp };
+                return snapshot with { Status = ReorderStatus.Approved, ApprovedBy = a.ApprovedBy, ApprovedAt = EventTime.Of(e) };
             case ReorderPlaced p when snapshot is not null:
-                return snapshot with { Status = ReorderStatus.Placed, Supplier = p.Supplier, ExpectedOn = p.ExpectedOn, PlacedAt = e.Timestamp };
+                return snapshot with { Status = ReorderStatus.Placed, Supplier = p.Supplier, ExpectedOn = p.ExpectedOn, PlacedAt = EventTime.Of(e) };
             case ReorderCancelled c when snapshot is not null:
-                return snapshot with { Status = ReorderStatus.Cancelled, CancelReason = c.Reason, ClosedAt = e.Timestamp };
+                return snapshot with { Status = ReorderStatus.Cancelled, CancelReason = c.Reason, ClosedAt = EventTime.Of(e) };
             case StockReceived s when snapshot is not null:
                 var received = snapshot.ReceivedQuantity + s.Quantity;
                 return received >= snapshot.Quantity
-                    ? snapshot with { ReceivedQuantity = received, Status = ReorderStatus.Received, ClosedAt = e.Timestamp }
+                    ? snapshot with { ReceivedQuantity = received, Status = ReorderStatus.Received, ClosedAt = EventTime.Of(e) }
                     : snapshot with { ReceivedQuantity = received, Status = ReorderStatus.PartiallyReceived };
             default:
                 return snapshot;
