@@ -53,6 +53,17 @@ public sealed partial record SupplyItem(
         _ => state,
     };
 
+    /// <summary>Value equality, comparing <see cref="ClosedReorderIds"/> element by element.</summary>
+    public bool Equals(SupplyItem? other) =>
+        other is not null
+        && Id == other.Id && Sku == other.Sku && Name == other.Name && Unit == other.Unit && Category == other.Category
+        && Location == other.Location && ReorderPoint == other.ReorderPoint && ReorderQuantity == other.ReorderQuantity
+        && ParLevel == other.ParLevel && OnHand == other.OnHand && Discontinued == other.Discontinued
+        && Equals(OpenReorder, other.OpenReorder) && ClosedReorderIds.SequenceEqual(other.ClosedReorderIds);
+
+    /// <summary>A hash consistent with <see cref="Equals(SupplyItem?)"/>.</summary>
+    public override int GetHashCode() => HashCode.Combine(Id, Sku, OnHand, OpenReorder, ClosedReorderIds.Count);
+
     /// <summary>Folds a sequence of events into a state.</summary>
     public static SupplyItem? From(IEnumerable<object> events) => events.Aggregate((SupplyItem?)null, Evolve);
 

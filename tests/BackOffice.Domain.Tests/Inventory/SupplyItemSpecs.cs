@@ -357,4 +357,13 @@ public class SupplyItemSpecs
         // onHand 25, onOrder 5 → issuing 22 leaves a position of 8: above the reorder point, no second reorder anyway.
         item.Issue(new IssueStock(22), Spec.As("clerk")).ShouldHaveSingleItem().ShouldBeOfType<StockIssued>();
     }
+
+    [Fact]
+    public void States_built_from_the_same_events_are_equal()
+    {
+        object[] events = [Registered, Raised, new ReorderCancelled(ItemId, Spec.Id(9), "x")];
+        SupplyItem.From(events).ShouldBe(SupplyItem.From(events));
+        SupplyItem.From(events)!.GetHashCode().ShouldBe(SupplyItem.From(events)!.GetHashCode());
+        SupplyItem.From(events).ShouldNotBe(SupplyItem.From([Registered]));
+    }
 }
