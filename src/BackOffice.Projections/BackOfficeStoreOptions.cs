@@ -37,6 +37,10 @@ public static class BackOfficeStoreOptions
         options.Schema.For<SupplyItem>()
             .MultiTenanted()
             .UniqueIndex(UniqueIndexType.Computed, UniqueKeys.SupplyItemSku, TenancyScope.PerTenant, x => x.Sku);
+        options.Projections.Add(new ReorderViewProjection(), ProjectionLifecycle.Inline);
+        options.Schema.For<ReorderView>().MultiTenanted();
+        options.Projections.Add(new InventoryDashboardProjection(), ProjectionLifecycle.Async);
+        options.Schema.For<InventoryDashboard>().MultiTenanted();
         return options;
     }
 }

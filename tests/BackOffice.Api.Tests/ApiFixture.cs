@@ -39,6 +39,16 @@ public sealed class ApiFixture : WebApplicationFactory<Program>
         builder.UseSetting("BackOffice:ApiKeys:Keys:100:Roles:0", "admin");
     }
 
+    /// <summary>
+    /// A second host with other settings, on the same database. Its async daemon is off: only the shared host
+    /// runs projections, so that waiting for them stays deterministic.
+    /// </summary>
+    public WebApplicationFactory<Program> Variant(Action<IWebHostBuilder> configure) => WithWebHostBuilder(b =>
+    {
+        b.UseSetting("BackOffice:Daemon", "Disabled");
+        configure(b);
+    });
+
     /// <summary>A client sending <c>X-Api-Key: key</c>.</summary>
     public HttpClient As(string key)
     {

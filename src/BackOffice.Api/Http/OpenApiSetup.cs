@@ -52,7 +52,7 @@ public static class OpenApiSetup
             o.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("ApiKey", document)] = [] });
             o.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
             o.SupportNonNullableReferenceTypes();
-            o.CustomSchemaIds(t => t.FullName!.Replace("BackOffice.Api.", "", StringComparison.Ordinal).Replace('+', '.'));
+            o.CustomSchemaIds(SchemaId);
             var xml = Path.Combine(AppContext.BaseDirectory, "BackOffice.Api.xml");
             if (File.Exists(xml)) o.IncludeXmlComments(xml);
             o.OperationFilter<ContractHeaders>();
@@ -112,5 +112,14 @@ public static class OpenApiSetup
             Description = description,
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = maxLength },
         };
+    }
+
+    /// <summary>A schema id made of letters, digits and dots: <c>Inventory.GetSupplyItemEndpoint.SupplyItemView</c>, <c>Http.PageOfInventory.ListReordersEndpoint.Item</c>.</summary>
+    private static string SchemaId(Type type)
+    {
+        var name = (type.IsGenericType ? type.GetGenericTypeDefinition().FullName! : type.FullName!)
+            .Replace("BackOffice.Api.", "", StringComparison.Ordinal).Replace('+', '.');
+        if (!type.IsGenericType) return name;
+        return name[..name.IndexOf('`', StringComparison.Ordinal)] + "Of" + string.Join("And", type.GetGenericArguments().Select(SchemaId));
     }
 }

@@ -48,8 +48,16 @@ public sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHand
         _ when Find<JsonException>(bad) is { } json => Malformed(json),
         _ when bad.Message.Contains("no body was provided", StringComparison.OrdinalIgnoreCase)
             => (ProblemCatalog.Codes.MalformedJson, "A JSON object body is required.", "body"),
+        _ when BindFailure().Match(bad.Message) is { Success: true } m
+            => (ErrorCodes.ValidationFailed, $"'{Camel(m.Groups["name"].Value)}' does not have a valid value for its type.", Camel(m.Groups["name"].Value)),
         _ => (ErrorCodes.ValidationFailed, bad.Message, null),
     };
+
+    /// <summary>ASP.NET Core's message for a route or query parameter that does not parse: names the parameter.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("^Failed to bind parameter \"(?:[^\"]* )?(?<name>[A-Za-z0-9_]+)\" from \"(?<value>.*)\"\\.?$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex BindFailure();
+
+    private static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 
     private static (string, string, string?) Malformed(JsonException json)
     {

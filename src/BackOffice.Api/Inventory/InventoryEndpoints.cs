@@ -10,7 +10,18 @@ public static class InventoryEndpoints
         RegisterSupplyItemEndpoint.Map(group);
         ReceiveStockEndpoint.Map(group);
         IssueStockEndpoint.Map(group);
+        CountStockEndpoint.Map(group);
+        ChangeThresholdsEndpoint.Map(group);
+        DiscontinueSupplyItemEndpoint.Map(group);
+        RequestReorderEndpoint.Map(group);
+        ApproveReorderEndpoint.Map(group);
+        PlaceReorderEndpoint.Map(group);
+        CancelReorderEndpoint.Map(group);
+        ListSupplyItemsEndpoint.Map(group);
         GetSupplyItemEndpoint.Map(group);
+        GetSupplyItemHistoryEndpoint.Map(group);
+        ListReordersEndpoint.Map(group);
+        GetInventoryDashboardEndpoint.Map(app);
         return app;
     }
 }

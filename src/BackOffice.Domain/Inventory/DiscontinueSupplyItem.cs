@@ -6,11 +6,18 @@ public sealed record DiscontinueSupplyItem(string Reason);
 
 public sealed partial record SupplyItem
 {
-    /// <summary>Decides a discontinuation. Discontinuing twice changes nothing.</summary>
+    /// <summary>
+    /// Decides a discontinuation. An open reorder is cancelled in the same decision (a discontinued item takes no
+    /// receipts, so nothing could ever close it). Discontinuing twice changes nothing.
+    /// </summary>
     public IReadOnlyList<IInventoryEvent> Discontinue(DiscontinueSupplyItem command)
     {
         ArgumentNullException.ThrowIfNull(command);
         var reason = Guard.Text(command.Reason, "reason", 500);
-        return Discontinued ? [] : [new SupplyItemDiscontinued(Id, reason)];
+        if (Discontinued) return [];
+        var discontinued = new SupplyItemDiscontinued(Id, reason);
+        return OpenReorder is { } open
+            ? [new ReorderCancelled(Id, open.ReorderId, $"Supply item discontinued: {reason}"), discontinued]
+            : [discontinued];
     }
 }

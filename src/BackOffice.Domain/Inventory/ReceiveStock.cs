@@ -18,10 +18,10 @@ public sealed partial record SupplyItem
             throw new DomainException(ErrorCodes.SupplyItemDiscontinued, $"Supply item {Sku} is discontinued and takes no receipts.");
         if (command.ReorderId is { } reorderId)
         {
-            var reorder = RequireReorder(reorderId);
+            var reorder = RequireReorder(reorderId, "reorderId");
             if (reorder.Status is not (ReorderStatus.Placed or ReorderStatus.PartiallyReceived))
                 throw new DomainException(ErrorCodes.ReorderTransitionNotAllowed,
-                    $"Reorder {reorderId} is {reorder.Status}; only a placed reorder can be received.");
+                    $"Reorder {reorderId} is {reorder.Status}; only a placed reorder can be received.", "reorderId");
         }
         return [new StockReceived(Id, command.Quantity, command.ReorderId, command.UnitCost)];
     }

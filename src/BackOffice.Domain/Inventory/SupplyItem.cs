@@ -17,10 +17,11 @@ namespace BackOffice.Domain.Inventory;
 /// <param name="OnHand">Units on the shelf.</param>
 /// <param name="Discontinued">No more receipts or reorders.</param>
 /// <param name="OpenReorder">The reorder in progress, if any (never more than one).</param>
+/// <param name="ClosedReorderIds">The reorders of this item that were received or cancelled (to tell "closed" from "unknown").</param>
 public sealed partial record SupplyItem(
     Guid Id, string Sku, string Name, string Unit, string Category, string Location,
     int ReorderPoint, int ReorderQuantity, int? ParLevel,
-    int OnHand, bool Discontinued, Reorder? OpenReorder)
+    int OnHand, bool Discontinued, Reorder? OpenReorder, IReadOnlyList<Guid> ClosedReorderIds)
 {
     /// <summary>Units ordered but not yet received on the open reorder.</summary>
     public int OnOrder => OpenReorder?.Outstanding ?? 0;
@@ -35,7 +36,7 @@ public sealed partial record SupplyItem(
     public static SupplyItem? Evolve(SupplyItem? state, object @event) => (state, @event) switch
     {
         (_, SupplyItemRegistered e) => new SupplyItem(e.SupplyItemId, e.Sku, e.Name, e.Unit, e.Category, e.Location,
-            e.ReorderPoint, e.ReorderQuantity, e.ParLevel, 0, false, null),
+            e.ReorderPoint, e.ReorderQuantity, e.ParLevel, 0, false, null, []),
         (null, _) => null,
         (_, StockReceived e) => state.ApplyReceipt(e),
         (_, StockIssued e) => state with { OnHand = state.OnHand - e.Quantity },
@@ -51,6 +52,17 @@ public sealed partial record SupplyItem(
         (_, ReorderCancelled e) => state.WithReorder(e.ReorderId, _ => null),
         _ => state,
     };
+
+    /// <summary>Value equality, comparing <see cref="ClosedReorderIds"/> element by element.</summary>
+    public bool Equals(SupplyItem? other) =>
+        other is not null
+        && Id == other.Id && Sku == other.Sku && Name == other.Name && Unit == other.Unit && Category == other.Category
+        && Location == other.Location && ReorderPoint == other.ReorderPoint && ReorderQuantity == other.ReorderQuantity
+        && ParLevel == other.ParLevel && OnHand == other.OnHand && Discontinued == other.Discontinued
+        && Equals(OpenReorder, other.OpenReorder) && ClosedReorderIds.SequenceEqual(other.ClosedReorderIds);
+
+    /// <summary>A hash consistent with <see cref="Equals(SupplyItem?)"/>.</summary>
+    public override int GetHashCode() => HashCode.Combine(Id, Sku, OnHand, OpenReorder, ClosedReorderIds.Count);
 
     /// <summary>Folds a sequence of events into a state.</summary>
     public static SupplyItem? From(IEnumerable<object> events) => events.Aggregate((SupplyItem?)null, Evolve);
@@ -68,7 +80,12 @@ public sealed partial record SupplyItem(
     }
 
     private SupplyItem WithReorder(Guid reorderId, Func<Reorder, Reorder?> change)
-        => OpenReorder is { } r && r.ReorderId == reorderId ? this with { OpenReorder = change(r) } : this;
+    {
+        if (OpenReorder is not { } r || r.ReorderId != reorderId) return this;
+        return change(r) is { } changed
+            ? this with { OpenReorder = changed }
+            : this with { OpenReorder = null, ClosedReorderIds = [.. ClosedReorderIds, reorderId] };
+    }
 
     /// <summary>
     /// The automatic reorder rule: when the stock <paramref name="position"/> (onHand + onOrder after the change) is at
@@ -82,10 +99,13 @@ public sealed partial record SupplyItem(
         return new ReorderRaised(Id, context.NewId(), quantity, context.User, context.Now, Automatic: true);
     }
 
-    private Reorder RequireReorder(Guid reorderId) =>
-        OpenReorder is { } r && r.ReorderId == reorderId
-            ? r
-            : throw new DomainException(ErrorCodes.ReorderTransitionNotAllowed, $"Reorder {reorderId} is not open on this item.");
+    private Reorder RequireReorder(Guid reorderId, string? field = null)
+    {
+        if (OpenReorder is { } r && r.ReorderId == reorderId) return r;
+        if (ClosedReorderIds.Contains(reorderId))
+            throw new DomainException(ErrorCodes.ReorderTransitionNotAllowed, $"Reorder {reorderId} is closed (received or cancelled).", field);
+        throw new DomainException(ErrorCodes.NotFound, $"Reorder {reorderId} was not found on supply item {Sku}.", field);
+    }
 }
 
 /// <summary>Stock level of a supply item.</summary>

@@ -10,7 +10,7 @@ public class FailureModeTests(ApiFixture api)
     [Fact]
     public async Task Over_the_rate_limit_is_429_with_retry_after()
     {
-        using var host = api.WithWebHostBuilder(b =>
+        using var host = api.Variant(b =>
         {
             b.UseSetting("BackOffice:RateLimit:PermitLimit", "3");
             b.UseSetting("BackOffice:RateLimit:WindowSeconds", "60");
@@ -31,7 +31,7 @@ public class FailureModeTests(ApiFixture api)
     [Fact]
     public async Task An_unreachable_database_is_503_with_retry_after_never_500()
     {
-        using var host = api.WithWebHostBuilder(b =>
+        using var host = api.Variant(b =>
         {
             b.UseSetting("BACKOFFICE_CONNECTION", "Host=127.0.0.1;Port=1;Database=none;Username=postgres;Timeout=2");
             b.UseSetting("BackOffice:ApplySchemaOnStartup", "false");
@@ -51,7 +51,7 @@ public class FailureModeTests(ApiFixture api)
     [Fact]
     public async Task A_writer_that_keeps_losing_the_lock_gets_409_concurrency_conflict_after_bounded_retries()
     {
-        using var host = api.WithWebHostBuilder(b => b.UseSetting("BackOffice:LockTimeoutMs", "200"));
+        using var host = api.Variant(b => b.UseSetting("BackOffice:LockTimeoutMs", "200"));
         var client = host.CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", "demo-clerk");
         var id = await client.Register();

@@ -115,7 +115,7 @@ public class IdempotencyTests(ApiFixture api)
     public async Task A_crash_between_commit_and_answer_is_replayed_on_retry_and_applied_once()
     {
         var crashing = new CrashOnce();
-        using var host = api.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<ICommandCommitted>(crashing)));
+        using var host = api.Variant(b => b.ConfigureTestServices(s => s.AddSingleton<ICommandCommitted>(crashing)));
         var client = host.CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", "demo-clerk");
         var id = await client.Register();

@@ -1,0 +1,89 @@
+using BackOffice.Api.Http;
+using BackOffice.Api.Identity;
+using BackOffice.Domain.Inventory;
+using BackOffice.Projections.Inventory;
+using Marten;
+
+namespace BackOffice.Api.Inventory;
+
+/// <summary>
+/// <c>GET /api/dashboards/inventory</c>: stock counts, what to order, what is on order and how long it has waited,
+/// consumption per department per month, the latest count variances. Built asynchronously: it may lag the latest
+/// command by a moment (<c>updatedAt</c> is the time of the last event it includes).
+/// </summary>
+public static class GetInventoryDashboardEndpoint
+{
+    /// <summary>The dashboard.</summary>
+    /// <param name="GeneratedAt">When this answer was computed (ages are measured to it).</param>
+    /// <param name="UpdatedAt">Timestamp of the last event the dashboard includes (null before any).</param>
+    /// <param name="Stock">Counts of active items by status.</param>
+    /// <param name="ToOrder">Active items low or out with no open reorder.</param>
+    /// <param name="OpenReorders">Open reorders, the longest waiting first.</param>
+    /// <param name="Consumption">Units issued per department (null: to an employee or no one), month (<c>yyyy-MM</c>) and item; latest month first.</param>
+    /// <param name="CountVariances">The latest counts that differed from the book (at most 100), latest first.</param>
+    public sealed record Dashboard(
+        DateTimeOffset GeneratedAt, DateTimeOffset? UpdatedAt, StockCounts Stock, IReadOnlyList<ToOrderItem> ToOrder,
+        IReadOnlyList<OpenReorderItem> OpenReorders, IReadOnlyList<Consumption> Consumption, IReadOnlyList<CountVariance> CountVariances);
+
+    /// <summary>Counts of items by stock status (discontinued items are counted apart).</summary>
+    public sealed record StockCounts(int Ok, int Low, int Out, int Discontinued);
+
+    /// <summary>An item that needs ordering.</summary>
+    public sealed record ToOrderItem(Guid SupplyItemId, string Sku, string Name, int OnHand, int ReorderPoint, string Status);
+
+    /// <summary>An open reorder with its age.</summary>
+    /// <param name="ReorderId">Reorder id.</param>
+    /// <param name="SupplyItemId">Item.</param>
+    /// <param name="Sku">Item SKU.</param>
+    /// <param name="Quantity">Ordered.</param>
+    /// <param name="ReceivedQuantity">Received so far.</param>
+    /// <param name="Outstanding">Still expected (on order).</param>
+    /// <param name="Status">Requested, Approved, Placed or PartiallyReceived.</param>
+    /// <param name="RequestedBy">Requester.</param>
+    /// <param name="RequestedAt">When it was requested.</param>
+    /// <param name="Supplier">Supplier once placed.</param>
+    /// <param name="ExpectedOn">Expected delivery day.</param>
+    /// <param name="AgeSeconds">Seconds since it was requested.</param>
+    /// <param name="AgeDays">Whole days since it was requested.</param>
+    public sealed record OpenReorderItem(
+        Guid ReorderId, Guid SupplyItemId, string Sku, int Quantity, int ReceivedQuantity, int Outstanding, ReorderStatus Status,
+        string RequestedBy, DateTimeOffset RequestedAt, string? Supplier, DateOnly? ExpectedOn, long AgeSeconds, int AgeDays);
+
+    internal static void Map(IEndpointRouteBuilder app) =>
+        app.MapGet("/api/dashboards/inventory", async (IDocumentStore store, RequestContext request, TimeProvider time, HttpContext http) =>
+            {
+                await using var session = store.QuerySession(request);
+                var d = await session.LoadAsync<InventoryDashboard>(InventoryDashboard.Key, http.RequestAborted).ConfigureAwait(false)
+                        ?? new InventoryDashboard();
+                return TypedResults.Ok(From(d, time.GetUtcNow()));
+            })
+            .RequireAuthorization(Roles.AnyUser)
+            .WithTags("Dashboards")
+            .WithName("GetInventoryDashboard")
+            .WithSummary("Inventory dashboard")
+            .Produces<Dashboard>()
+            .ProducesReadProblems();
+
+    internal static Dashboard From(InventoryDashboard d, DateTimeOffset now)
+    {
+        var active = d.Items.Where(i => !i.Value.Discontinued).ToList();
+        var stock = new StockCounts(
+            active.Count(i => i.Value.Status == StockStatus.Ok), active.Count(i => i.Value.Status == StockStatus.Low),
+            active.Count(i => i.Value.Status == StockStatus.Out), d.Items.Count - active.Count);
+        var onOrder = d.OpenReorders.Values.Select(r => r.SupplyItemId).ToHashSet();
+        var toOrder = active.Where(i => i.Value.Status != StockStatus.Ok && !onOrder.Contains(i.Key))
+            .OrderBy(i => i.Value.Sku, StringComparer.Ordinal)
+            .Select(i => new ToOrderItem(i.Key, i.Value.Sku, i.Value.Name, i.Value.OnHand, i.Value.ReorderPoint, StockStatuses.Name(i.Value.Status)))
+            .ToList();
+        var reorders = d.OpenReorders.Values.OrderBy(r => r.RequestedAt).Select(r =>
+        {
+            var age = now - r.RequestedAt;
+            if (age < TimeSpan.Zero) age = TimeSpan.Zero;
+            return new OpenReorderItem(r.ReorderId, r.SupplyItemId, r.Sku, r.Quantity, r.ReceivedQuantity, Math.Max(0, r.Quantity - r.ReceivedQuantity),
+                r.Status, r.RequestedBy, r.RequestedAt, r.Supplier, r.ExpectedOn, (long)age.TotalSeconds, (int)age.TotalDays);
+        }).ToList();
+        var consumption = d.Consumption.OrderByDescending(c => c.Month, StringComparer.Ordinal)
+            .ThenBy(c => c.DepartmentId).ThenBy(c => c.Sku, StringComparer.Ordinal).ToList();
+        return new Dashboard(now, d.UpdatedAt, stock, toOrder, reorders, consumption, d.CountVariances);
+    }
+}
