@@ -1,4 +1,5 @@
 using BackOffice.Domain.Inventory;
+using BackOffice.Domain.PersonalData;
 using Marten;
 
 namespace BackOffice.Projections.Infrastructure;
@@ -24,5 +25,6 @@ public static class EventNames
         events.MapEventType<ReorderApproved>("reorder_approved_v1");
         events.MapEventType<ReorderPlaced>("reorder_placed_v1");
         events.MapEventType<ReorderCancelled>("reorder_cancelled_v1");
+        events.MapEventType<PersonalDataErased>("personal_data_erased_v1");
     }
 }
