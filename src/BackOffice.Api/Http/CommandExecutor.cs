@@ -48,6 +48,12 @@ public sealed partial class CommandExecutor(
             return new CommandResult(id, (stream.StartingVersion ?? 0) + events.Count, events);
         }, respond);
 
+    /// <summary>
+    /// Runs work that is not one aggregate's decision (e.g. a personal-data erasure) in a transaction with the request's
+    /// audit metadata, as commands do; <paramref name="work"/> answers the response.
+    /// </summary>
+    public Task<IResult> Within(Func<IDocumentSession, Task<IResult>> work) => InTransaction(work);
+
     private async Task<IResult> Run(Func<IDocumentSession, Task<CommandResult>> work, Func<CommandResult, IResult> respond)
     {
         for (var attempt = 1; ; attempt++)
@@ -76,7 +82,7 @@ public sealed partial class CommandExecutor(
         }
     }
 
-    private async Task<CommandResult> InTransaction(Func<IDocumentSession, Task<CommandResult>> work)
+    private async Task<T> InTransaction<T>(Func<IDocumentSession, Task<T>> work)
     {
         var cancellation = accessor.HttpContext?.RequestAborted ?? CancellationToken.None;
         await using var connection = await dataSource.OpenConnectionAsync(cancellation).ConfigureAwait(false);
