@@ -39,6 +39,8 @@ public class RebuildTests(AuditStoreFixture fx)
 
         await fx.Sql("delete from {s}.mt_doc_auditentry");
         await fx.Daemon.RebuildProjectionAsync(AuditTrail.ProjectionName, TimeSpan.FromMinutes(2), CancellationToken.None);
+        // A rebuild leaves the shard stopped: start it again so the projection keeps up with new events.
+        await fx.Daemon.StartAgentAsync(AuditTrail.ProjectionName + ":All", CancellationToken.None);
 
         (await AuditRows()).ShouldBe(before);
         (await ChainRows()).ShouldBe(chainBefore);
@@ -50,5 +52,15 @@ public class RebuildTests(AuditStoreFixture fx)
         entries.Select(e => e.Type).ShouldBe(["supply_item_registered_v1", "stock_received_v1", "stock_issued_v1"]);
         entries[0].StreamType.ShouldBe("supply_item");
         entries[1].Data.GetProperty("quantity").GetInt32().ShouldBe(4);
+
+        // ...and it keeps projecting new events after the rebuild.
+        var later = Guid.CreateVersion7();
+        await using (var s = fx.Store.LightweightSession(tenants[1]))
+        {
+            s.Events.StartStream<SupplyItem>(later, new SupplyItemRegistered(later, "S-" + later, "Ink", "each", "ink", "C3", 1, 2, null));
+            await s.SaveChangesAsync();
+        }
+        await fx.CatchUp();
+        (await AuditRows()).Count.ShouldBe(7);
     }
 }
