@@ -108,6 +108,16 @@ public class AuditEndpointsTests(ApiFixture api)
     public async Task A_row_tampered_with_in_sql_is_caught()
     {
         var admin = api.As("tamper-admin");
+        // The tenant is this test's alone: reset what an earlier run against the same database left broken.
+        await using (var connection = new Npgsql.NpgsqlConnection(ApiFixture.Connection))
+        {
+            await connection.OpenAsync();
+            foreach (var table in new[] { "bo_audit_chain", "bo_audit_checkpoint", "mt_events", "mt_streams", "mt_doc_supplyitem", "mt_doc_auditentry" })
+            {
+                await using var reset = new Npgsql.NpgsqlCommand($"delete from api_tests.{table} where tenant_id = 'tamper'", connection);
+                await reset.ExecuteNonQueryAsync();
+            }
+        }
         var (id, _) = await ChangedItem(admin);
         (await (await admin.GetAsync("/api/audit/verify")).ShouldBeJson(200)).GetProperty("valid").GetBoolean().ShouldBeTrue();
         var receipt = (await (await admin.GetAsync($"/api/audit/events?streamId={id}&type=stock_received_v1")).ShouldBeJson(200))
