@@ -1,5 +1,7 @@
 using BackOffice.Api.Identity;
 using BackOffice.Projections;
+using BackOffice.Projections.Audit;
+using BackOffice.Projections.PersonalData;
 using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.Extensions.Options;
@@ -19,12 +21,20 @@ public static class Hosting
         if (!connection.Contains("Timeout", StringComparison.OrdinalIgnoreCase)) csb.Timeout = 5;
         var dataSource = new NpgsqlDataSourceBuilder(csb.ConnectionString).Build();
         services.AddSingleton(dataSource);
+        services.AddSingleton(sp => new HashChainSettings(HashChainSettings.FromKey(configuration["BackOffice:Audit:HmacKey"]).HmacKey)
+        {
+            CheckpointEvery = configuration.GetValue("BackOffice:Audit:CheckpointEvery", 1000),
+            CheckpointInterval = configuration.GetValue("BackOffice:Audit:CheckpointInterval", TimeSpan.FromMinutes(5)),
+            Time = sp.GetRequiredService<TimeProvider>(),
+        });
+        services.AddSingleton<IPersonalDataStore>(sp => new PersonalDataStore(sp.GetServices<IPersonalDataScrubber>()));
         var marten = services.AddMarten(sp =>
             {
                 var options = new StoreOptions();
                 options.Connection(dataSource);
                 options.DatabaseSchemaName = configuration["BackOffice:Schema"] ?? "backoffice";
                 options.AddBackOffice();
+                options.AddBackOfficeHashChain(sp.GetRequiredService<HashChainSettings>());
                 options.Events.TimeProvider = sp.GetRequiredService<TimeProvider>();
                 return options;
             })

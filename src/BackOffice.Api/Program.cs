@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 using BackOffice.Api;
 using BackOffice.Api.Http;
 using BackOffice.Api.Identity;
+using BackOffice.Api.Audit;
 using BackOffice.Api.Inventory;
+using BackOffice.Api.PersonalData;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpLogging;
 
@@ -61,6 +63,8 @@ app.UseSwaggerUI();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
 app.MapInventory();
+app.MapAudit();
+app.MapPersonalData();
 app.PrintDevelopmentKeys();
 
 await app.RunAsync().ConfigureAwait(false);

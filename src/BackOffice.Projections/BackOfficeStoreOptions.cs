@@ -1,6 +1,8 @@
 using BackOffice.Domain.Inventory;
+using BackOffice.Projections.Audit;
 using BackOffice.Projections.Infrastructure;
 using BackOffice.Projections.Inventory;
+using BackOffice.Projections.PersonalData;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using JasperFx.MultiTenancy;
@@ -41,6 +43,14 @@ public static class BackOfficeStoreOptions
         options.Schema.For<ReorderView>().MultiTenanted();
         options.Projections.Add(new InventoryDashboardProjection(), ProjectionLifecycle.Async);
         options.Schema.For<InventoryDashboard>().MultiTenanted();
+
+        // Audit trail (async read model of every event) and the personal-data store.
+        options.Projections.Add(new AuditTrailProjection(), ProjectionLifecycle.Async);
+        options.Schema.For<AuditEntry>().MultiTenanted()
+            .Duplicate(x => x.StreamId).Duplicate(x => x.User).Duplicate(x => x.Type)
+            .Duplicate(x => x.Timestamp).Duplicate(x => x.CorrelationId);
+        options.Schema.For<PersonalDataRecord>().MultiTenanted();
+        options.Schema.For<SubjectStreamReference>().MultiTenanted().Duplicate(x => x.SubjectId);
         return options;
     }
 }

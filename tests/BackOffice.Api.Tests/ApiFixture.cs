@@ -37,6 +37,13 @@ public sealed class ApiFixture : WebApplicationFactory<Program>
         builder.UseSetting("BackOffice:ApiKeys:Keys:100:User", "fuzz-admin");
         builder.UseSetting("BackOffice:ApiKeys:Keys:100:Tenant", FuzzTenant);
         builder.UseSetting("BackOffice:ApiKeys:Keys:100:Roles:0", "admin");
+        builder.UseSetting("BackOffice:Audit:HmacKey", "test-audit-hmac-key-for-api-tests-0123456789");
+        builder.UseSetting("BackOffice:Audit:CheckpointEvery", "1");
+        // A tenant of its own for the test that tampers with stored events (its chain stays broken).
+        builder.UseSetting("BackOffice:ApiKeys:Keys:50:Key", "tamper-admin");
+        builder.UseSetting("BackOffice:ApiKeys:Keys:50:User", "tamper-admin");
+        builder.UseSetting("BackOffice:ApiKeys:Keys:50:Tenant", "tamper");
+        builder.UseSetting("BackOffice:ApiKeys:Keys:50:Roles:0", "admin");
     }
 
     /// <summary>

@@ -13,7 +13,7 @@ namespace BackOffice.Api.Http;
 public sealed record CapturedResponse(int Status, byte[] Body, string? ContentType, string? Location, string? ETag, bool Replayed = false) : IResult
 {
     /// <summary>Renders <paramref name="result"/> against a scratch context of <paramref name="http"/>'s services.</summary>
-    public static async Task<CapturedResponse> CaptureAsync(IResult result, HttpContext http, string etag)
+    public static async Task<CapturedResponse> CaptureAsync(IResult result, HttpContext http, string? etag)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(http);

@@ -68,6 +68,12 @@ public sealed partial class CommandExecutor(
             return result;
         }, respond);
 
+    /// <summary>
+    /// Runs work that is not one aggregate's decision (e.g. a personal-data erasure) in a transaction with the request's
+    /// audit metadata, as commands do; <paramref name="work"/> answers the response.
+    /// </summary>
+    public Task<IResult> Within(Func<IDocumentSession, Task<IResult>> work) => InTransaction(work);
+
     private async Task<IResult> Run(Func<IDocumentSession, Task<CommandResult>> work, Func<CommandResult, IResult> respond)
     {
         for (var attempt = 1; ; attempt++)
@@ -94,7 +100,19 @@ public sealed partial class CommandExecutor(
         }
     }
 
-    private async Task<IResult> InTransaction(Func<IDocumentSession, Task<CommandResult>> work, Func<CommandResult, IResult> respond)
+    private Task<IResult> InTransaction(Func<IDocumentSession, Task<CommandResult>> work, Func<CommandResult, IResult> respond)
+        => InTransaction(async session =>
+        {
+            var result = await work(session).ConfigureAwait(false);
+            return new Outcome(respond(result), ETags.Of(result.Version), result);
+        });
+
+    private Task<IResult> InTransaction(Func<IDocumentSession, Task<IResult>> work)
+        => InTransaction(async session => new Outcome(await work(session).ConfigureAwait(false), null, null));
+
+    private sealed record Outcome(IResult Answer, string? ETag, CommandResult? Result);
+
+    private async Task<IResult> InTransaction(Func<IDocumentSession, Task<Outcome>> work)
     {
         var cancellation = Http.RequestAborted;
         await using var connection = await dataSource.OpenConnectionAsync(cancellation).ConfigureAwait(false);
@@ -125,8 +143,8 @@ public sealed partial class CommandExecutor(
         session.LastModifiedBy = request.User;
         if (request.Reason is not null) session.SetHeader("reason", request.Reason);
 
-        var result = await work(session).ConfigureAwait(false);
-        var answer = await CapturedResponse.CaptureAsync(respond(result), Http, ETags.Of(result.Version)).ConfigureAwait(false);
+        var outcome = await work(session).ConfigureAwait(false);
+        var answer = await CapturedResponse.CaptureAsync(outcome.Answer, Http, outcome.ETag).ConfigureAwait(false);
         if (request.Idempotency is { } scope)
         {
             await IdempotencyRecords.SaveAsync(connection, transaction, schema, request.Tenant, scope.Scope,
@@ -134,7 +152,8 @@ public sealed partial class CommandExecutor(
                 cancellation).ConfigureAwait(false);
         }
         await transaction.CommitAsync(cancellation).ConfigureAwait(false);
-        foreach (var observer in observers) await observer.OnCommittedAsync(result, cancellation).ConfigureAwait(false);
+        if (outcome.Result is { } result)
+            foreach (var observer in observers) await observer.OnCommittedAsync(result, cancellation).ConfigureAwait(false);
         return answer;
     }
 

@@ -1,6 +1,7 @@
 using BackOffice.Domain.Inventory;
 using BackOffice.Domain.People;
 using BackOffice.Domain.Recruiting;
+using BackOffice.Domain.PersonalData;
 using Marten;
 
 namespace BackOffice.Projections.Infrastructure;
@@ -44,5 +45,6 @@ public static class EventNames
         events.MapEventType<CandidateHired>("candidate_hired_v1");
         events.MapEventType<DepartmentCreated>("department_created_v1");
         events.MapEventType<EmployeeHired>("employee_hired_v1");
+        events.MapEventType<PersonalDataErased>("personal_data_erased_v1");
     }
 }
