@@ -104,6 +104,14 @@ public sealed class ApiProcess : IAsyncLifetime
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    public async Task<string> Text(string sql)
+    {
+        await using var connection = new NpgsqlConnection(Connection);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+    }
+
     public static async Task<Guid> RegisterItem(HttpClient client)
     {
         var response = await client.PostAsJsonAsync("/api/supply-items", new

@@ -32,7 +32,11 @@ public class ReliabilityTests(ApiProcess host)
                 if (response.StatusCode == HttpStatusCode.OK)
                     Interlocked.Add(ref receipt ? ref received : ref issued, quantity);
                 else
-                    response.StatusCode.ShouldBe(HttpStatusCode.Conflict);   // insufficient-stock is the only refusal
+                {
+                    // insufficient-stock is the only acceptable refusal: writers queue on the stream lock, never conflict.
+                    response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+                    (await response.Content.ReadAsStringAsync()).ShouldContain("\"code\":\"insufficient-stock\"");
+                }
             }
         }));
 
