@@ -88,6 +88,7 @@ public class SupplyItemEndpointsTests(ApiFixture api)
     [InlineData("[1,2]")]
     [InlineData("not json")]
     [InlineData("{\"quantity\":1.5}")]
+    [InlineData("{\"quantity\":1,\"quantiy\":2}")]
     public async Task A_malformed_body_is_400_malformed_json_and_stores_nothing(string body)
     {
         var id = await clerk.Register();
