@@ -13,4 +13,8 @@ public sealed record CommandResult(Guid Id, long Version, IReadOnlyList<object> 
 /// <summary>The body of a command response: <c>{ id, version }</c>.</summary>
 /// <param name="Id">Id of the aggregate.</param>
 /// <param name="Version">Its stream version after the command.</param>
-public record CommandResponse(Guid Id, long Version);
+public record CommandResponse(Guid Id, long Version) : IExample<CommandResponse>
+{
+    /// <inheritdoc />
+    public static CommandResponse Example => new(Guid.Parse("01a22131-5e15-7140-86f1-089d836b1a56"), 3);
+}

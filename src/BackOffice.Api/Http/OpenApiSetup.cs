@@ -56,6 +56,7 @@ public static class OpenApiSetup
             var xml = Path.Combine(AppContext.BaseDirectory, "BackOffice.Api.xml");
             if (File.Exists(xml)) o.IncludeXmlComments(xml);
             o.OperationFilter<ContractHeaders>();
+            o.SchemaFilter<ExampleSchemaFilter>();
             o.DocumentFilter<TagsWithDescriptions>();
         });
         return services;

@@ -10,7 +10,11 @@ public static class CancelReorderEndpoint
 {
     /// <summary>Body of the request.</summary>
     /// <param name="Reason">Why (1–500).</param>
-    public sealed record Request(string? Reason);
+    public sealed record Request(string? Reason) : IExample<Request>
+    {
+        /// <inheritdoc />
+        public static Request Example => new("Supplier out of stock; ordering elsewhere");
+    }
 
     internal sealed class Validator : AbstractValidator<Request>
     {

@@ -12,7 +12,11 @@ public static class ChangeThresholdsEndpoint
     /// <param name="ReorderPoint">≥ 0.</param>
     /// <param name="ReorderQuantity">≥ 1.</param>
     /// <param name="ParLevel">≥ reorderPoint; absent or null removes it.</param>
-    public sealed record Request(int? ReorderPoint, int? ReorderQuantity, int? ParLevel);
+    public sealed record Request(int? ReorderPoint, int? ReorderQuantity, int? ParLevel) : IExample<Request>
+    {
+        /// <inheritdoc />
+        public static Request Example => new(10, 40, 60);
+    }
 
     internal sealed class Validator : AbstractValidator<Request>
     {

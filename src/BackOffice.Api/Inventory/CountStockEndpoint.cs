@@ -11,7 +11,11 @@ public static class CountStockEndpoint
     /// <summary>Body of the request.</summary>
     /// <param name="CountedQuantity">Units on the shelf (≥ 0).</param>
     /// <param name="Reason">Why the count differs from onHand (required when it does).</param>
-    public sealed record Request(int? CountedQuantity, string? Reason);
+    public sealed record Request(int? CountedQuantity, string? Reason) : IExample<Request>
+    {
+        /// <inheritdoc />
+        public static Request Example => new(18, "Two reams found water-damaged");
+    }
 
     internal sealed class Validator : AbstractValidator<Request>
     {

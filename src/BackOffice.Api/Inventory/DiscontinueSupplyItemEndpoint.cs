@@ -10,7 +10,11 @@ public static class DiscontinueSupplyItemEndpoint
 {
     /// <summary>Body of the request.</summary>
     /// <param name="Reason">Why (1–500 characters).</param>
-    public sealed record Request(string? Reason);
+    public sealed record Request(string? Reason) : IExample<Request>
+    {
+        /// <inheritdoc />
+        public static Request Example => new("Replaced by recycled paper");
+    }
 
     internal sealed class Validator : AbstractValidator<Request>
     {

@@ -13,7 +13,11 @@ public static class IssueStockEndpoint
     /// <param name="DepartmentId">Receiving department (or employeeId).</param>
     /// <param name="EmployeeId">Receiving employee (or departmentId).</param>
     /// <param name="Purpose">What it is for.</param>
-    public sealed record Request(int? Quantity, Guid? DepartmentId, Guid? EmployeeId, string? Purpose);
+    public sealed record Request(int? Quantity, Guid? DepartmentId, Guid? EmployeeId, string? Purpose) : IExample<Request>
+    {
+        /// <inheritdoc />
+        public static Request Example => new(3, Guid.Parse("01a2213c-8175-7fa4-ba17-7c3e322f96f2"), null, "Quarterly reports");
+    }
 
     /// <summary>The answer: <c>reorderId</c> is set when this issue raised a reorder.</summary>
     /// <param name="Id">Supply item id.</param>

@@ -11,7 +11,11 @@ public static class PlaceReorderEndpoint
     /// <summary>Body of the request.</summary>
     /// <param name="Supplier">Supplier name (1–200).</param>
     /// <param name="ExpectedOn">Expected delivery day (<c>yyyy-MM-dd</c>, not in the past), optional.</param>
-    public sealed record Request(string? Supplier, DateOnly? ExpectedOn);
+    public sealed record Request(string? Supplier, DateOnly? ExpectedOn) : IExample<Request>
+    {
+        /// <inheritdoc />
+        public static Request Example => new("Office Depot", new DateOnly(2026, 12, 4));
+    }
 
     internal sealed class Validator : AbstractValidator<Request>
     {

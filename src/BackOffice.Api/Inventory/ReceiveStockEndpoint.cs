@@ -12,7 +12,11 @@ public static class ReceiveStockEndpoint
     /// <param name="Quantity">≥ 1.</param>
     /// <param name="ReorderId">The placed reorder this receipt fulfils, optional.</param>
     /// <param name="UnitCost">≥ 0, at most 2 decimals, optional.</param>
-    public sealed record Request(int? Quantity, Guid? ReorderId, decimal? UnitCost);
+    public sealed record Request(int? Quantity, Guid? ReorderId, decimal? UnitCost) : IExample<Request>
+    {
+        /// <inheritdoc />
+        public static Request Example => new(10, null, 4.25m);
+    }
 
     internal sealed class Validator : AbstractValidator<Request>
     {

@@ -18,7 +18,11 @@ public static class RegisterSupplyItemEndpoint
     /// <param name="ReorderQuantity">≥ 1.</param>
     /// <param name="ParLevel">≥ reorderPoint, optional.</param>
     public sealed record Request(string? Sku, string? Name, string? Unit, string? Category, string? Location,
-        int? ReorderPoint, int? ReorderQuantity, int? ParLevel);
+        int? ReorderPoint, int? ReorderQuantity, int? ParLevel) : IExample<Request>
+    {
+        /// <inheritdoc />
+        public static Request Example => new("PAP-A4", "A4 copier paper, 80 g", "ream", "paper", "Store room B, shelf 1", 5, 20, 30);
+    }
 
     internal sealed class Validator : AbstractValidator<Request>
     {

@@ -10,7 +10,11 @@ public static class RequestReorderEndpoint
 {
     /// <summary>Body of the request.</summary>
     /// <param name="Quantity">Units to order (≥ 1).</param>
-    public sealed record Request(int? Quantity);
+    public sealed record Request(int? Quantity) : IExample<Request>
+    {
+        /// <inheritdoc />
+        public static Request Example => new(20);
+    }
 
     internal sealed class Validator : AbstractValidator<Request>
     {

@@ -67,4 +67,17 @@ public class OpenApiDocumentTests(ApiFixture api)
         receipts.GetProperty("responses").GetProperty("200").GetProperty("headers").TryGetProperty("ETag", out _).ShouldBeTrue();
         receipts.GetProperty("responses").GetProperty("412").ValueKind.ShouldBe(JsonValueKind.Object);
     }
+
+    [Fact]
+    public async Task Command_bodies_answers_and_problems_carry_examples()
+    {
+        var doc = await Document();
+        var schemas = doc.GetProperty("components").GetProperty("schemas");
+        var requests = schemas.EnumerateObject().Where(s => s.Name.StartsWith("Inventory.", StringComparison.Ordinal) && s.Name.EndsWith("Endpoint.Request", StringComparison.Ordinal)).ToList();
+        requests.Count.ShouldBeGreaterThan(5);
+        foreach (var request in requests)
+            request.Value.TryGetProperty("example", out _).ShouldBeTrue(request.Name);
+        schemas.GetProperty("Http.CommandResponse").GetProperty("example").GetProperty("version").GetInt64().ShouldBe(3);
+        schemas.GetProperty("Microsoft.AspNetCore.Mvc.ProblemDetails").GetProperty("example").GetProperty("code").GetString().ShouldBe("insufficient-stock");
+    }
 }
