@@ -1,6 +1,5 @@
 using System.Net;
 using BackOffice.Api.Tests.Inventory;
-using Npgsql;
 
 namespace BackOffice.Api.Tests.Http;
 
@@ -55,16 +54,9 @@ public class FailureModeTests(ApiFixture api)
         var client = host.CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", "demo-clerk");
         var id = await client.Register();
-        await using var blocker = new NpgsqlConnection(ApiFixture.Connection);
-        await blocker.OpenAsync();
-        await using var tx = await blocker.BeginTransactionAsync();
-        await using (var lockRow = new NpgsqlCommand("select 1 from api_tests.mt_streams where id = @id for update", blocker, tx))
-        {
-            lockRow.Parameters.AddWithValue("id", id);
-            await lockRow.ExecuteScalarAsync();
-        }
+        await using var streamLock = await StreamLock.Hold(id);
         await (await client.PostJson($"/api/supply-items/{id}/receipts", new { quantity = 1 })).ShouldBeProblem(409, "concurrency-conflict");
-        await tx.RollbackAsync();
+        await streamLock.Release();
         await (await client.PostJson($"/api/supply-items/{id}/receipts", new { quantity = 1 })).ShouldBeJson(200);
     }
 

@@ -82,18 +82,11 @@ public class IdempotencyTests(ApiFixture api)
         var id = await clerk.Register();
         var key = Guid.NewGuid().ToString();
         // Hold the stream's row lock so that the first request waits inside its transaction (holding the key).
-        await using var blocker = new NpgsqlConnection(ApiFixture.Connection);
-        await blocker.OpenAsync();
-        await using var tx = await blocker.BeginTransactionAsync();
-        await using (var lockRow = new NpgsqlCommand("select 1 from api_tests.mt_streams where id = @id for update", blocker, tx))
-        {
-            lockRow.Parameters.AddWithValue("id", id);
-            await lockRow.ExecuteScalarAsync();
-        }
+        await using var streamLock = await StreamLock.Hold(id);
         var first = clerk.PostJson($"/api/supply-items/{id}/receipts", new { quantity = 3 }, Key(key));
         await WaitUntilWaitingOnLock();
         await (await clerk.PostJson($"/api/supply-items/{id}/receipts", new { quantity = 3 }, Key(key))).ShouldBeProblem(409, "idempotency-key-in-flight");
-        await tx.RollbackAsync();
+        await streamLock.Release();
         await (await first).ShouldBeJson(200);
         (await clerk.GetItem(id)).GetProperty("onHand").GetInt32().ShouldBe(3);
     }
