@@ -26,7 +26,7 @@ public static class CreateDepartmentEndpoint
                 var id = Guid.CreateVersion7();
                 return executor.Start<Department>(id, async session =>
                     {
-                        var events = Department.Create(new CreateDepartment(id, body.Name!, body.ParentId, body.ManagerId));
+                        var events = Department.Establish(new CreateDepartment(id, body.Name!, body.ParentId, body.ManagerId));
                         var created = (DepartmentCreated)events[0];
                         if (created.ParentId is { } parent && await session.LoadAsync<Department>(parent, http.RequestAborted).ConfigureAwait(false) is null)
                             throw DomainException.NotFound($"Department {parent}");

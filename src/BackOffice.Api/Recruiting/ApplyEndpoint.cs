@@ -49,7 +49,7 @@ public static class ApplyEndpoint
                     {
                         var opening = await session.LoadAsync<JobOpening>(command.JobOpeningId, http.RequestAborted).ConfigureAwait(false)
                             ?? throw DomainException.NotFound($"Job opening {command.JobOpeningId}");
-                        return [.. Candidate.Apply(command, opening)];
+                        return [.. Candidate.ApplyFor(command, opening)];
                     },
                     result => TypedResults.Created($"/api/candidates/{result.Id}", new Response(result.Id, result.Version, subject)),
                     async (session, _) =>
