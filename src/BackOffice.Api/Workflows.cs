@@ -1,7 +1,6 @@
 using BackOffice.Api.Recruiting;
 using JasperFx;
 using JasperFx.CodeGeneration;
-using JasperFx.Events.Daemon;
 using Npgsql;
 using Wolverine;
 using Wolverine.ErrorHandling;
@@ -19,7 +18,7 @@ public static class Workflows
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(configuration);
-        return host.UseWolverine(opts =>
+        host.UseWolverine(opts =>
         {
             opts.ApplicationAssembly = typeof(Workflows).Assembly;
             // ADR 3: handler code is generated at start-up with Roslyn (WolverineFx.RuntimeCompilation).
@@ -27,12 +26,16 @@ public static class Workflows
             opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
             opts.Discovery.DisableConventionalDiscovery().IncludeType(typeof(HireAcceptedCandidateHandler));
             opts.Policies.UseDurableLocalQueues();
-            // One node runs the durability agent alone when the projections daemon runs Solo (tests, single nodes).
-            var daemon = configuration["BackOffice:Daemon"] ?? nameof(DaemonMode.HotCold);
-            opts.Durability.Mode = daemon == nameof(DaemonMode.Solo) ? DurabilityMode.Solo : DurabilityMode.Balanced;
+            // Solo (default): this node owns every stored envelope; recovery at start-up reclaims them all. A cluster of
+            // several API nodes sets BackOffice:Wolverine:Durability=Balanced (leader election through the database;
+            // that mode needs PostgreSQL at start-up). The hire handler is idempotent either way.
+            opts.Durability.Mode = Enum.Parse<DurabilityMode>(configuration["BackOffice:Wolverine:Durability"] ?? nameof(DurabilityMode.Solo));
+            // Like the rest of the host, Wolverine must start while PostgreSQL is down (requests answer 503 meanwhile).
+            opts.ResourceMigrationFailureMode = ResourceMigrationFailureMode.ContinueOnFailures;
             opts.AutoBuildMessageStorageOnStartup = configuration.GetValue("BackOffice:ApplySchemaOnStartup", true) ? AutoCreate.CreateOrUpdate : AutoCreate.None;
             opts.OnException<ConcurrencyException>().RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
             opts.OnException<NpgsqlException>().RetryWithCooldown(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
         });
+        return host.ConfigureServices(WorkflowsStart.Wrap);
     }
 }
