@@ -6,6 +6,7 @@ using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Wolverine.Marten;
 
 namespace BackOffice.Api;
 
@@ -38,7 +39,9 @@ public static class Hosting
                 options.Events.TimeProvider = sp.GetRequiredService<TimeProvider>();
                 return options;
             })
-            .UseLightweightSessions();
+            .UseLightweightSessions()
+            // Wolverine's envelope tables (transactional outbox and inbox) live in the same database and schema.
+            .IntegrateWithWolverine(w => w.MessageStorageSchemaName = configuration["BackOffice:Schema"] ?? "backoffice");
         if (configuration.GetValue("BackOffice:ApplySchemaOnStartup", true)) marten.ApplyAllDatabaseChangesOnStartup();
         // HotCold: one node of a cluster runs the async projections; single nodes and tests may say Solo.
         var daemon = Enum.Parse<DaemonMode>(configuration["BackOffice:Daemon"] ?? nameof(DaemonMode.HotCold));

@@ -6,6 +6,8 @@ using BackOffice.Api.Identity;
 using BackOffice.Api.Audit;
 using BackOffice.Api.Inventory;
 using BackOffice.Api.PersonalData;
+using BackOffice.Api.People;
+using BackOffice.Api.Recruiting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpLogging;
 
@@ -42,6 +44,7 @@ builder.Services.AddScoped<RequestContext>();
 builder.Services.AddScoped<CommandExecutor>();
 builder.Services.AddBackOfficeIdentity(builder.Configuration);
 builder.Services.AddBackOfficeStore(builder.Configuration);
+builder.Host.AddBackOfficeWorkflows(builder.Configuration);
 builder.Services.AddBackOfficeOpenApi();
 builder.Services.AddBackOfficeRateLimiting(builder.Configuration);
 Validation.UseCamelCasePropertyNames();
@@ -67,6 +70,8 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 app.MapInventory();
 app.MapAudit();
 app.MapPersonalData();
+app.MapRecruiting();
+app.MapPeople();
 app.PrintDevelopmentKeys();
 
 await app.RunAsync().ConfigureAwait(false);

@@ -1,7 +1,11 @@
 using BackOffice.Domain.Inventory;
+using BackOffice.Domain.People;
+using BackOffice.Domain.Recruiting;
 using BackOffice.Projections.Audit;
 using BackOffice.Projections.Infrastructure;
 using BackOffice.Projections.Inventory;
+using BackOffice.Projections.People;
+using BackOffice.Projections.Recruiting;
 using BackOffice.Projections.PersonalData;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
@@ -43,6 +47,18 @@ public static class BackOfficeStoreOptions
         options.Schema.For<ReorderView>().MultiTenanted();
         options.Projections.Add(new InventoryDashboardProjection(), ProjectionLifecycle.Async);
         options.Schema.For<InventoryDashboard>().MultiTenanted();
+
+        // Recruiting and People: inline snapshots (details and lists; no personal value), the async dashboard.
+        options.Projections.Add(new JobOpeningProjection(), ProjectionLifecycle.Inline);
+        options.Schema.For<JobOpening>().MultiTenanted();
+        options.Projections.Add(new CandidateProjection(), ProjectionLifecycle.Inline);
+        options.Schema.For<Candidate>().MultiTenanted().Duplicate(x => x.JobOpeningId);
+        options.Projections.Add(new RecruitingDashboardProjection(), ProjectionLifecycle.Async);
+        options.Schema.For<RecruitingDashboard>().MultiTenanted();
+        options.Projections.Add(new DepartmentProjection(), ProjectionLifecycle.Inline);
+        options.Schema.For<Department>().MultiTenanted();
+        options.Projections.Add(new EmployeeProjection(), ProjectionLifecycle.Inline);
+        options.Schema.For<Employee>().MultiTenanted().Duplicate(x => x.DepartmentId);
 
         // Audit trail (async read model of every event) and the personal-data store.
         options.Projections.Add(new AuditTrailProjection(), ProjectionLifecycle.Async);

@@ -47,6 +47,39 @@ public sealed partial class CommandExecutor(
             return result;
         }, respond);
 
+    /// <summary>
+    /// Starts a new stream of <typeparamref name="T"/> with a creation decision that reads other state first (in the
+    /// command's transaction: e.g. the opening a candidate applies to).
+    /// </summary>
+    /// <param name="id">The new stream's id.</param>
+    /// <param name="decide">The creation decision, given the command's session to read with.</param>
+    /// <param name="respond">The answer, from what the command did.</param>
+    /// <param name="alongside">Other writes that must commit with the events (personal data, key tables…).</param>
+    public Task<IResult> Start<T>(Guid id, Func<IDocumentSession, Task<IReadOnlyList<object>>> decide, Func<CommandResult, IResult> respond,
+        Func<IDocumentSession, CommandResult, Task>? alongside = null) where T : class
+        => Run(async session =>
+        {
+            var events = await decide(session).ConfigureAwait(false);
+            session.Events.StartStream<T>(id, events);
+            var result = new CommandResult(id, events.Count, events);
+            if (alongside is not null) await alongside(session, result).ConfigureAwait(false);
+            await session.SaveChangesAsync(Http.RequestAborted).ConfigureAwait(false);
+            return result;
+        }, respond);
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once the current command's transaction has committed (e.g. hand the messages
+    /// stored in the transactional outbox to their queue). Registered from inside the command (its <c>alongside</c>);
+    /// an attempt that does not commit drops what it registered. An exception here does not undo the command.
+    /// </summary>
+    public void AfterCommit(Func<CancellationToken, Task> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        afterCommit.Add(action);
+    }
+
+    private readonly List<Func<CancellationToken, Task>> afterCommit = [];
+
     /// <summary>Applies a decision to the current state of the <typeparamref name="T"/> stream <paramref name="id"/>.</summary>
     /// <param name="id">The stream.</param>
     /// <param name="decide">The decision on the current state.</param>
@@ -115,6 +148,7 @@ public sealed partial class CommandExecutor(
     private async Task<IResult> InTransaction(Func<IDocumentSession, Task<Outcome>> work)
     {
         var cancellation = Http.RequestAborted;
+        afterCommit.Clear();
         await using var connection = await dataSource.OpenConnectionAsync(cancellation).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellation).ConfigureAwait(false);
         await using (var command = new NpgsqlCommand($"SET LOCAL lock_timeout = {lockTimeoutMs}", connection, transaction))
@@ -152,6 +186,20 @@ public sealed partial class CommandExecutor(
                 cancellation).ConfigureAwait(false);
         }
         await transaction.CommitAsync(cancellation).ConfigureAwait(false);
+        foreach (var action in afterCommit)
+        {
+            try
+            {
+                await action(CancellationToken.None).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // the command is committed: a failure here is logged, never turned into an error answer
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogAfterCommitFailed(logger, ex);
+            }
+        }
+        afterCommit.Clear();
         if (outcome.Result is { } result)
             foreach (var observer in observers) await observer.OnCommittedAsync(result, cancellation).ConfigureAwait(false);
         return answer;
@@ -169,6 +217,9 @@ public sealed partial class CommandExecutor(
         }
         return false;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An after-commit action failed; the command stays committed")]
+    private static partial void LogAfterCommitFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Contention on attempt {Attempt}; retrying")]
     private static partial void LogContention(ILogger logger, Exception exception, int attempt);

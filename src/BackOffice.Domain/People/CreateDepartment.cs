@@ -9,8 +9,8 @@ public sealed record CreateDepartment(Guid DepartmentId, string Name, Guid? Pare
 
 public sealed partial record Department
 {
-    /// <summary>Decides the creation of a department. A new department cannot be its own parent, so it makes no cycle.</summary>
-    public static IReadOnlyList<IDepartmentEvent> Create(CreateDepartment command)
+    /// <summary>Decides the creation of a department. A new department cannot be its own parent, so it makes no cycle. (Not named <c>Create</c>: Marten would take a method of that name on the aggregate for a conventional projection method.)</summary>
+    public static IReadOnlyList<IDepartmentEvent> Establish(CreateDepartment command)
     {
         ArgumentNullException.ThrowIfNull(command);
         var name = Guard.Text(command.Name, "name");

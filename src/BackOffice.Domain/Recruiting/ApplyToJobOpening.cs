@@ -19,10 +19,10 @@ public sealed partial record Candidate
     /// <summary>Maximum length of a résumé text.</summary>
     public const int MaxResumeLength = 100_000;
 
-    /// <summary>Decides an application: the opening must be open.</summary>
+    /// <summary>Decides an application: the opening must be open. (Not named <c>Apply</c>: Marten would take a method of that name on the aggregate for a conventional projection method.)</summary>
     /// <param name="command">The application.</param>
     /// <param name="opening">The opening applied to (its current state).</param>
-    public static IReadOnlyList<ICandidateEvent> Apply(ApplyToJobOpening command, JobOpening opening)
+    public static IReadOnlyList<ICandidateEvent> ApplyFor(ApplyToJobOpening command, JobOpening opening)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(opening);

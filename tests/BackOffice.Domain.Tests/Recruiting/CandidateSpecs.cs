@@ -19,7 +19,7 @@ public class CandidateSpecs
     [Fact]
     public void Apply_records_the_subject_and_references_only()
     {
-        var events = Candidate.Apply(Application(), Opening);
+        var events = Candidate.ApplyFor(Application(), Opening);
         events.ShouldBe([Applied]);
         var candidate = After([], events);
         candidate.Stage.ShouldBe(CandidateStage.Applied);
@@ -28,7 +28,7 @@ public class CandidateSpecs
 
     [Fact]
     public void Apply_without_resume_says_so()
-        => Candidate.Apply(Application(resume: " "), Opening).ShouldBe([Applied with { ResumeProvided = false }]);
+        => Candidate.ApplyFor(Application(resume: " "), Opening).ShouldBe([Applied with { ResumeProvided = false }]);
 
     [Theory]
     [InlineData("", "alice@example.com", null, "name")]
@@ -40,30 +40,30 @@ public class CandidateSpecs
     [InlineData("Alice", "alice@example.com", "call me", "phone")]
     [InlineData("Alice", "alice@example.com", "12", "phone")]
     public void Apply_refuses_invalid_personal_values(string name, string email, string? phone, string field)
-        => ((Func<object>)(() => Candidate.Apply(Application(name, email, phone), Opening))).ShouldBeRefusedWith(ErrorCodes.ValidationFailed, field);
+        => ((Func<object>)(() => Candidate.ApplyFor(Application(name, email, phone), Opening))).ShouldBeRefusedWith(ErrorCodes.ValidationFailed, field);
 
     [Fact]
     public void Apply_refuses_a_resume_over_the_limit()
-        => ((Func<object>)(() => Candidate.Apply(Application(resume: new string('r', Candidate.MaxResumeLength + 1)), Opening)))
+        => ((Func<object>)(() => Candidate.ApplyFor(Application(resume: new string('r', Candidate.MaxResumeLength + 1)), Opening)))
             .ShouldBeRefusedWith(ErrorCodes.ValidationFailed, "resume");
 
     [Fact]
     public void Apply_to_a_closed_opening_is_refused()
     {
         var closed = JobOpening.Evolve(Opening, new JobOpeningClosed(OpeningId, "budget"))!;
-        ((Func<object>)(() => Candidate.Apply(Application(), closed))).ShouldBeRefusedWith(ErrorCodes.JobOpeningNotOpen);
+        ((Func<object>)(() => Candidate.ApplyFor(Application(), closed))).ShouldBeRefusedWith(ErrorCodes.JobOpeningNotOpen);
     }
 
     [Fact]
     public void Apply_to_a_filled_opening_is_refused()
     {
         var filled = JobOpening.Evolve(Opening, new JobPositionFilled(OpeningId, Spec.Id(9), Spec.Id(10)))!;
-        ((Func<object>)(() => Candidate.Apply(Application(), filled))).ShouldBeRefusedWith(ErrorCodes.JobOpeningNotOpen);
+        ((Func<object>)(() => Candidate.ApplyFor(Application(), filled))).ShouldBeRefusedWith(ErrorCodes.JobOpeningNotOpen);
     }
 
     [Fact]
     public void Apply_to_another_opening_than_the_one_given_is_not_found()
-        => ((Func<object>)(() => Candidate.Apply(Application() with { JobOpeningId = Spec.Id(301) }, Opening))).ShouldBeRefusedWith(ErrorCodes.NotFound);
+        => ((Func<object>)(() => Candidate.ApplyFor(Application() with { JobOpeningId = Spec.Id(301) }, Opening))).ShouldBeRefusedWith(ErrorCodes.NotFound);
 
     // --- screen, shortlist ---
 
@@ -398,7 +398,7 @@ public class CandidateSpecs
         var events = new List<ICandidateEvent>();
         Candidate Next(IEnumerable<ICandidateEvent> more) { events.AddRange(more); return Candidate.From(events).ShouldNotBeNull(); }
 
-        var c = Next(Candidate.Apply(new ApplyToJobOpening(CandidateId, SubjectId, OpeningId, name, email, phone, resume), Opening));
+        var c = Next(Candidate.ApplyFor(new ApplyToJobOpening(CandidateId, SubjectId, OpeningId, name, email, phone, resume), Opening));
         c = Next(c.Screen(new ScreenCandidate(true, screening)));
         c = Next(c.Shortlist(new ShortlistCandidate()));
         c = Next(c.Schedule(new ScheduleInterview(Spec.Now.AddDays(1), ["ann"], "Room 1"), hr));

@@ -1,0 +1,27 @@
+using BackOffice.Api.Http;
+using BackOffice.Api.Identity;
+using BackOffice.Domain.Recruiting;
+using BackOffice.Projections.PersonalData;
+
+namespace BackOffice.Api.Recruiting;
+
+/// <summary>
+/// <c>POST /api/candidates/{id}/withdraw</c>: the candidate withdraws (from any stage before <c>Hired</c>). The reason
+/// (optional) goes to the personal-data store. No body, <c>{}</c>, or <c>{ "reason" }</c>.
+/// </summary>
+public static class WithdrawCandidateEndpoint
+{
+    /// <summary>Body of the request.</summary>
+    /// <param name="Reason">Why, optional (at most 4,000 characters).</param>
+    public sealed record Request(string? Reason);
+
+    internal static void Map(IEndpointRouteBuilder app) =>
+        app.MapPost("/api/candidates/{id:guid}/withdraw", (Guid id, Request? body, CommandExecutor executor, IPersonalDataStore personalData, HttpContext http) =>
+                executor.Execute<Candidate>(id, c => c.Withdraw(new WithdrawCandidate(body?.Reason)), Responses.Ok,
+                    CandidateNotes.Put(personalData, CandidateFields.WithdrawalReason, body?.Reason, http.RequestAborted)))
+            .RequireAuthorization(Roles.AnyOf(Roles.Hr))
+            .WithName("WithdrawCandidate")
+            .WithSummary("Record that the candidate withdrew")
+            .Produces<CommandResponse>()
+            .ProducesCommandProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed);
+}

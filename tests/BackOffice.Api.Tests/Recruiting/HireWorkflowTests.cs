@@ -1,0 +1,144 @@
+using BackOffice.Api.Recruiting;
+using BackOffice.Api.Tests.Inventory;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Wolverine;
+
+namespace BackOffice.Api.Tests.Recruiting;
+
+[Collection(ApiCollection.Name)]
+public class HireWorkflowTests(ApiFixture api)
+{
+    private readonly HttpClient hr = api.As("demo-hr");
+    private readonly HttpClient manager = api.As("demo-manager");
+
+    [Fact]
+    public async Task Done_when_hr_opens_a_position_and_a_candidate_goes_all_the_way_to_hired_with_an_employee_of_the_same_subject()
+    {
+        // hr opens a position
+        var department = await hr.Department();
+        var opening = await hr.Opening(positions: 1, departmentId: department);
+        // a candidate applies, is screened and shortlisted
+        var candidate = await hr.Apply(opening);
+        await hr.PostJson($"/api/candidates/{candidate.Id}/screen", new { passed = true, notes = "Clear and precise" }).Ok();
+        await hr.PostAsync($"/api/candidates/{candidate.Id}/shortlist", null).Ok();
+        // interviewed by demo-manager
+        var interview = await hr.Interview(candidate.Id, "demo-manager");
+        // an offer before any feedback is 409
+        await (await hr.PostJson($"/api/candidates/{candidate.Id}/offer", new { salary = 5000, startDate = RecruitingApi.Day(30), expiresOn = RecruitingApi.Day(7) }))
+            .ShouldBeProblem(409, "offer-needs-feedback");
+        // someone else cannot record feedback: 403
+        await (await api.As("demo-clerk").PostJson($"/api/candidates/{candidate.Id}/interviews/{interview}/feedback", new { score = 2, recommendation = "NoHire" }))
+            .ShouldBeProblem(403, "not-an-interviewer");
+        // the interviewer records feedback
+        await manager.PostJson($"/api/candidates/{candidate.Id}/interviews/{interview}/feedback", new { score = 5, recommendation = "Hire", notes = "Excellent" }).Ok();
+        // offered and accepts
+        await hr.PostJson($"/api/candidates/{candidate.Id}/offer", new { salary = 5000, startDate = RecruitingApi.Day(30), expiresOn = RecruitingApi.Day(7) }).Ok();
+        var correlation = "hire-" + RecruitingApi.Tag();
+        var accept = await hr.PostJson($"/api/candidates/{candidate.Id}/offer/accept", new { }, h => h.Add("X-Correlation-Id", correlation));
+        (await accept.ShouldBeJson(200)).GetProperty("version").GetInt64().ShouldBe(7);
+
+        // within seconds the candidate is Hired with an employeeId whose employee carries the same subjectId
+        var hired = await hr.CandidateWhen(candidate.Id, c => c.GetProperty("stage").GetString() == "Hired");
+        var employeeId = hired.GetProperty("employeeId").GetGuid();
+        employeeId.ShouldBe(HireWorkflow.EmployeeIdFor(candidate.Id));
+        hired.GetProperty("subjectId").GetGuid().ShouldBe(candidate.SubjectId);
+        hired.GetProperty("offer").GetProperty("status").GetString().ShouldBe("Accepted");
+        var employee = await (await hr.GetAsync($"/api/employees/{employeeId}")).ShouldBeJson(200);
+        employee.GetProperty("subjectId").GetGuid().ShouldBe(candidate.SubjectId);
+        employee.GetProperty("candidateId").GetGuid().ShouldBe(candidate.Id);
+        employee.GetProperty("name").GetString().ShouldBe(candidate.Name);
+        employee.GetProperty("email").GetString().ShouldBe(candidate.Email);
+        employee.GetProperty("position").GetString().ShouldBe("Filing clerk");
+        employee.GetProperty("departmentId").GetGuid().ShouldBe(department);
+        employee.GetProperty("startDate").GetString().ShouldBe(RecruitingApi.Day(30));
+        employee.GetProperty("status").GetString().ShouldBe("Active");
+        var filled = await (await hr.GetAsync($"/api/job-openings/{opening}")).ShouldBeJson(200);
+        filled.GetProperty("status").GetString().ShouldBe("Filled");
+        filled.GetProperty("hired").GetInt32().ShouldBe(1);
+
+        // the workflow's events keep the request's correlation id and name the accepted offer as their cause
+        await using var session = api.Store.QuerySession("demo");
+        var accepted = (await session.Events.FetchStreamAsync(candidate.Id)).Single(e => e.EventTypeName == "offer_accepted_v1");
+        accepted.CorrelationId.ShouldBe(correlation);
+        var workflowEvents = (await session.Events.FetchStreamAsync(candidate.Id)).Where(e => e.EventTypeName == "candidate_hired_v1")
+            .Concat(await session.Events.FetchStreamAsync(employeeId))
+            .Concat((await session.Events.FetchStreamAsync(opening)).Where(e => e.EventTypeName == "job_position_filled_v1")).ToList();
+        workflowEvents.Select(e => e.EventTypeName).ShouldBe(["candidate_hired_v1", "employee_hired_v1", "job_position_filled_v1"], ignoreOrder: true);
+        workflowEvents.ShouldAllBe(e => e.CorrelationId == correlation && e.CausationId == accepted.Id.ToString() && e.UserName == HireWorkflow.Actor);
+
+        // the filled opening takes no more applications and cannot be closed
+        await (await hr.PostJson("/api/candidates", new { jobOpeningId = opening, name = "Late Applicant", email = "late@example.org" })).ShouldBeProblem(409, "job-opening-not-open");
+        await (await hr.PostJson($"/api/job-openings/{opening}/close", new { reason = "done" })).ShouldBeProblem(409, "job-opening-not-open");
+        // a hired candidate moves no more
+        await (await hr.PostJson($"/api/candidates/{candidate.Id}/withdraw", new { })).ShouldBeProblem(409, "stage-transition-not-allowed");
+        await (await hr.PostAsync($"/api/candidates/{candidate.Id}/offer/decline", null)).ShouldBeProblem(409, "stage-transition-not-allowed");
+    }
+
+    [Fact]
+    public async Task Delivering_the_hire_message_twice_hires_nobody_twice()
+    {
+        var opening = await hr.Opening(positions: 2);
+        var (candidate, _) = await hr.Offered(manager, opening);
+        await hr.PostAsync($"/api/candidates/{candidate.Id}/offer/accept", null).Ok();
+        var hired = await hr.CandidateWhen(candidate.Id, c => c.GetProperty("stage").GetString() == "Hired");
+        var employeeId = hired.GetProperty("employeeId").GetGuid();
+
+        // The same message, delivered again twice through Wolverine (as a redelivery or a replay would).
+        await using var session = api.Store.QuerySession("demo");
+        var accepted = (await session.Events.FetchStreamAsync(candidate.Id)).Single(e => e.EventTypeName == "offer_accepted_v1");
+        var message = new HireAcceptedCandidate("demo", candidate.Id, opening, DateOnly.Parse(RecruitingApi.Day(30), System.Globalization.CultureInfo.InvariantCulture),
+            accepted.CorrelationId!, accepted.Id.ToString());
+        using var scope = api.Services.CreateScope();
+        var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
+        await bus.InvokeAsync(message);
+        await bus.InvokeAsync(message);
+
+        (await api.Store.EventTypes(candidate.Id)).Count(t => t == "candidate_hired_v1").ShouldBe(1);
+        (await api.Store.EventTypes(employeeId)).ShouldBe(["employee_hired_v1"]);
+        (await api.Store.EventTypes(opening)).Count(t => t == "job_position_filled_v1").ShouldBe(1);
+        var openingView = await (await hr.GetAsync($"/api/job-openings/{opening}")).ShouldBeJson(200);
+        openingView.GetProperty("hired").GetInt32().ShouldBe(1);
+        openingView.GetProperty("status").GetString().ShouldBe("Open");
+        var employees = await (await hr.GetAsync($"/api/employees?departmentId={openingView.GetProperty("departmentId").GetGuid()}")).ShouldBeJson(200);
+        employees.GetProperty("total").GetInt64().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task The_hire_message_is_stored_in_the_outbox_with_ids_only()
+    {
+        var opening = await hr.Opening();
+        var (candidate, _) = await hr.Offered(manager, opening);
+        await hr.PostAsync($"/api/candidates/{candidate.Id}/offer/accept", null).Ok();
+        await hr.CandidateWhen(candidate.Id, c => c.GetProperty("stage").GetString() == "Hired");
+
+        // Wolverine keeps handled envelopes for a while: the message is there, and carries no personal value.
+        await using var connection = new NpgsqlConnection(ApiFixture.Connection);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "select body from api_tests.wolverine_incoming_envelopes where position(convert_to(@id, 'UTF8') in body) > 0", connection);
+        command.Parameters.AddWithValue("id", candidate.Id.ToString());
+        var bytes = (byte[]?)await command.ExecuteScalarAsync();
+        bytes.ShouldNotBeNull();
+        var body = System.Text.Encoding.UTF8.GetString(bytes);
+        body.ShouldContain(candidate.Id.ToString());
+        body.ShouldNotContain(candidate.Name);
+        body.ShouldNotContain(candidate.Email);
+    }
+
+    [Fact]
+    public async Task A_candidate_who_withdraws_before_the_workflow_runs_is_not_hired()
+    {
+        var opening = await hr.Opening();
+        var (candidate, _) = await hr.Offered(manager, opening);
+        // The workflow handler, invoked directly on a candidate whose offer is still only extended, hires nobody.
+        using var scope = api.Services.CreateScope();
+        var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
+        await bus.InvokeAsync(new HireAcceptedCandidate("demo", candidate.Id, opening, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)), "c", "x"));
+        await hr.PostJson($"/api/candidates/{candidate.Id}/withdraw", new { reason = "Took another job " + RecruitingApi.Tag() }).Ok();
+        await bus.InvokeAsync(new HireAcceptedCandidate("demo", candidate.Id, opening, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)), "c", "x"));
+        (await hr.Candidate(candidate.Id)).GetProperty("stage").GetString().ShouldBe("Withdrawn");
+        (await api.Store.EventTypes(HireWorkflow.EmployeeIdFor(candidate.Id))).ShouldBeEmpty();
+    }
+}
