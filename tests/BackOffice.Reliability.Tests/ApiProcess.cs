@@ -18,6 +18,8 @@ public sealed class ApiProcess : IAsyncLifetime
     public int PgPort { get; } = FreePort();
     public int ApiPort { get; } = FreePort();
     public string Connection => $"Host=127.0.0.1;Port={PgPort};Database=reliability;Username=postgres;Timeout=3;Command Timeout=15";
+    /// <summary>For the tests' own queries: unpooled, so that a PostgreSQL restart never hands them a dead connection.</summary>
+    public string TestConnection => Connection + ";Pooling=false";
     public Uri BaseAddress => new($"http://127.0.0.1:{ApiPort}");
 
     public async Task InitializeAsync()
@@ -98,7 +100,7 @@ public sealed class ApiProcess : IAsyncLifetime
 
     public async Task<long> Scalar(string sql)
     {
-        await using var connection = new NpgsqlConnection(Connection);
+        await using var connection = new NpgsqlConnection(TestConnection);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
@@ -106,7 +108,7 @@ public sealed class ApiProcess : IAsyncLifetime
 
     public async Task<string> Text(string sql)
     {
-        await using var connection = new NpgsqlConnection(Connection);
+        await using var connection = new NpgsqlConnection(TestConnection);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) ?? "";

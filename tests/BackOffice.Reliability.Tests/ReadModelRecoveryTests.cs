@@ -99,7 +99,7 @@ public class ReadModelRecoveryTests(ApiProcess host)
     {
         await using var store = DocumentStore.For(o =>
         {
-            o.Connection(host.Connection.Replace("Command Timeout=15", "Command Timeout=120", StringComparison.Ordinal));
+            o.Connection(host.TestConnection.Replace("Command Timeout=15", "Command Timeout=120", StringComparison.Ordinal));
             o.DatabaseSchemaName = "backoffice";
             o.AddBackOffice();
         });
@@ -111,7 +111,7 @@ public class ReadModelRecoveryTests(ApiProcess host)
 
     private async Task<List<string>> Rows(string table)
     {
-        await using var connection = new NpgsqlConnection(host.Connection);
+        await using var connection = new NpgsqlConnection(host.TestConnection);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"select tenant_id || ' ' || id::text || ' ' || data::text from backoffice.{table} order by tenant_id, id", connection);
         await using var reader = await command.ExecuteReaderAsync();
