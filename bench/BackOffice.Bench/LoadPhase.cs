@@ -59,7 +59,7 @@ internal static class LoadPhase
             limit.Add(await ClosedLoop.Run(s.Clients, s.WarmUp, s.Window, (w, r) => SingleRowInsert(data, w)).ConfigureAwait(false));
             Console.WriteLine($"[load] round {round} single-row limit: {limit[^1].PerSecond:F0}/s (load {Machine.LoadAverage()})");
             raw.Add(await ClosedLoop.Run(s.Clients, s.WarmUp, s.Window, (w, r) => RawShapeCommand(data, items[r.Next(items.Length)], r.Next(2) == 0)).ConfigureAwait(false));
-            Console.WriteLine($"[load] round {round} same-shape raw SQL: {raw[^1].PerSecond:F0}/s");
+            Console.WriteLine($"[load] round {round} same-shape raw SQL: {raw[^1].PerSecond:F0}/s {string.Join("; ", raw[^1].ErrorKinds.Select(k => $"{k.Value} × {k.Key}"))}");
 
             var (cpu0, _) = probe.Read();
             var w0 = clock.Elapsed.TotalSeconds;
@@ -80,15 +80,15 @@ internal static class LoadPhase
             await sampling.CancelAsync().ConfigureAwait(false);
             await sampler.ConfigureAwait(false);
             await lag.StopAfterDrain(TimeSpan.FromSeconds(s.Smoke ? 15 : 60)).ConfigureAwait(false);
-            Console.WriteLine($"[load] round {round} HTTP commands: {commands[^1].PerSecond:F0}/s, errors {commands[^1].Errors}");
+            Console.WriteLine($"[load] round {round} HTTP commands: {commands[^1].PerSecond:F0}/s, errors {commands[^1].Errors} {string.Join("; ", commands[^1].ErrorKinds.Select(k => $"{k.Value} × {k.Key}"))}");
         }
 
         var l = ClosedLoop.Combine(limit); var r = ClosedLoop.Combine(raw); var c = ClosedLoop.Combine(commands);
         figures["singleRowLimit"] = l.ToJson();
         figures["rawSameShape"] = r.ToJson();
         figures["httpCommands"] = c.ToJson();
-        figures["ratioToLimit"] = Math.Round(c.PerSecond / l.PerSecond, 3);
-        figures["ratioToRawShape"] = Math.Round(c.PerSecond / r.PerSecond, 3);
+        figures["ratioToLimit"] = Ratio(c.PerSecond, l.PerSecond);
+        figures["ratioToRawShape"] = Ratio(c.PerSecond, r.PerSecond);
         figures["apiCpuCores"] = Math.Round(apiCpu / apiWall, 2);
         figures["apiRssKb"] = new JsonObject
         {
@@ -101,6 +101,8 @@ internal static class LoadPhase
         figures["progressionNames"] = new JsonArray(lag.Names.Select(n => (JsonNode)n).ToArray());
         PhaseResults.Write(s, figures);
     }
+
+    private static double Ratio(double a, double b) => b > 0 ? Math.Round(a / b, 3) : -1;
 
     private static readonly MediaTypeHeaderValue Json = new("application/json");
     private static readonly byte[] One = Encoding.UTF8.GetBytes("{\"quantity\":1}");
