@@ -222,7 +222,7 @@ internal static class LoadPhase
                 on conflict (tenant_id, id) do update set data = excluded.data, mt_last_modified = excluded.mt_last_modified, mt_version = excluded.mt_version
                 """)
             {
-                Parameters = { new() { Value = Tenant }, new() { Value = item }, new() { Value = doc.ToJsonString(), NpgsqlDbType = NpgsqlDbType.Jsonb }, new() { Value = Guid.CreateVersion7() } },
+                Parameters = { new() { Value = Tenant }, new() { Value = item }, new() { Value = doc.ToJsonString(), NpgsqlDbType = NpgsqlDbType.Jsonb }, new() { Value = next } },
             });
             await write.ExecuteNonQueryAsync().ConfigureAwait(false);
         }
