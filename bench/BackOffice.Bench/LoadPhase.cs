@@ -89,7 +89,7 @@ internal static class LoadPhase
         figures["httpCommands"] = c.ToJson();
         figures["ratioToLimit"] = Ratio(c.PerSecond, l.PerSecond);
         figures["ratioToRawShape"] = Ratio(c.PerSecond, r.PerSecond);
-        figures["apiCpuCores"] = Math.Round(apiCpu / apiWall, 2);
+        figures["apiCpuCores"] = apiWall > 0 && double.IsFinite(apiCpu) ? Math.Round(apiCpu / apiWall, 2) : -1;
         figures["apiRssKb"] = new JsonObject
         {
             ["first"] = memory.Count > 0 ? memory[0].RssKb : -1,
