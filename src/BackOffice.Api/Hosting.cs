@@ -22,6 +22,8 @@ public static class Hosting
         if (!connection.Contains("Timeout", StringComparison.OrdinalIgnoreCase)) csb.Timeout = 5;
         var dataSource = new NpgsqlDataSourceBuilder(csb.ConnectionString).Build();
         services.AddSingleton(dataSource);
+        services.AddSingleton(sp => new Http.CommandConnections(csb.ConnectionString,
+            sp.GetRequiredService<IConfiguration>().GetValue("BackOffice:LockTimeoutMs", 5000)));
         services.AddSingleton(sp => new HashChainSettings(HashChainSettings.FromKey(configuration["BackOffice:Audit:HmacKey"]).HmacKey)
         {
             CheckpointEvery = configuration.GetValue("BackOffice:Audit:CheckpointEvery", 1000),

@@ -22,11 +22,10 @@ namespace BackOffice.Api.Http;
 /// </list>
 /// </summary>
 public sealed partial class CommandExecutor(
-    IDocumentStore store, NpgsqlDataSource dataSource, RequestContext request, IHttpContextAccessor accessor,
-    IConfiguration configuration, IEnumerable<ICommandCommitted> observers, ILogger<CommandExecutor> logger)
+    IDocumentStore store, CommandConnections connections, RequestContext request, IHttpContextAccessor accessor,
+    IEnumerable<ICommandCommitted> observers, ILogger<CommandExecutor> logger)
 {
     private const int MaxAttempts = 3;
-    private readonly int lockTimeoutMs = configuration.GetValue("BackOffice:LockTimeoutMs", 5000);
 
     private HttpContext Http => accessor.HttpContext ?? throw new InvalidOperationException("CommandExecutor runs inside an HTTP request.");
 
@@ -149,10 +148,9 @@ public sealed partial class CommandExecutor(
     {
         var cancellation = Http.RequestAborted;
         afterCommit.Clear();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellation).ConfigureAwait(false);
+        // The lock timeout is a setting of the command connections (no SET LOCAL round trip); BEGIN goes out with the first query.
+        await using var connection = await connections.DataSource.OpenConnectionAsync(cancellation).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellation).ConfigureAwait(false);
-        await using (var command = new NpgsqlCommand($"SET LOCAL lock_timeout = {lockTimeoutMs}", connection, transaction))
-            await command.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false);
 
         var schema = store.Options.DatabaseSchemaName;
         if (request.Idempotency is { } idempotency)
@@ -223,6 +221,28 @@ public sealed partial class CommandExecutor(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Contention on attempt {Attempt}; retrying")]
     private static partial void LogContention(ILogger logger, Exception exception, int attempt);
+}
+
+/// <summary>
+/// The connections commands run on: the store's connection string with <c>lock_timeout</c> set at connection start
+/// (<c>BackOffice:LockTimeoutMs</c>, default 5000), so a command spends no round trip on <c>SET LOCAL</c>. A pool of its
+/// own, so reads and the async daemon keep PostgreSQL's default.
+/// </summary>
+public sealed class CommandConnections : IAsyncDisposable
+{
+    /// <summary>Builds the data source from the store's connection string and the configured lock timeout.</summary>
+    public CommandConnections(string connectionString, int lockTimeoutMs)
+    {
+        var csb = new NpgsqlConnectionStringBuilder(connectionString);
+        csb.Options = $"{csb.Options} -c lock_timeout={lockTimeoutMs}".Trim();
+        DataSource = new NpgsqlDataSourceBuilder(csb.ConnectionString).Build();
+    }
+
+    /// <summary>The command connections' data source.</summary>
+    public NpgsqlDataSource DataSource { get; }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 }
 
 /// <summary>Told after each command commits (metrics, notifications). An exception here does not undo the command.</summary>

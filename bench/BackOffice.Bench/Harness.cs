@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace BackOffice.Bench;
+
+/// <summary>Command-line settings shared by every phase.</summary>
+internal sealed record Settings(string Phase, bool Smoke, string Connection, Uri? Api, int? ApiPid, string WorkDir, string? ResultsDir)
+{
+    public int Clients { get; init; } = 32;
+    public TimeSpan Window => Smoke ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(Seconds ?? 20);
+    public TimeSpan WarmUp => Smoke ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(3);
+    public int Rounds => Smoke ? 1 : 2;
+    public int? Seconds { get; init; }
+    public int Items => Smoke ? 64 : 256;
+    public long LibraryEvents { get; init; } = 1_000_000;
+    public long TargetEvents => Smoke ? 20_000 : LibraryEvents;
+    public int[] StreamLengths => Smoke ? [10, 100, 1_000] : [10, 100, 1_000, 10_000, 100_000];
+
+    public static Settings Parse(string[] args)
+    {
+        string Arg(string name, string? fallback = null)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback ?? throw new ArgumentException($"{name} is required");
+        }
+        var phase = args.Length > 0 ? args[0] : throw new ArgumentException("usage: BackOffice.Bench load|library|reads|report [options]");
+        var api = Arg("--api", "");
+        var pid = Arg("--api-pid", "");
+        return new Settings(phase, args.Contains("--smoke"), Arg("--connection", ""), api.Length > 0 ? new Uri(api) : null,
+            pid.Length > 0 ? int.Parse(pid, CultureInfo.InvariantCulture) : null, Arg("--work"), Arg("--results", "") is { Length: > 0 } r ? r : null)
+        {
+            Seconds = Arg("--seconds", "") is { Length: > 0 } s ? int.Parse(s, CultureInfo.InvariantCulture) : null,
+            LibraryEvents = Arg("--events", "") is { Length: > 0 } e ? long.Parse(e, CultureInfo.InvariantCulture) : 1_000_000,
+        };
+    }
+}
+
+/// <summary>Latencies of one measurement, in milliseconds.</summary>
+internal sealed class Latencies
+{
+    private readonly List<double> values = [];
+    public void Add(double ms) { lock (values) values.Add(ms); }
+    public void AddRange(IEnumerable<double> ms) { lock (values) values.AddRange(ms); }
+    public int Count { get { lock (values) return values.Count; } }
+    public double[] Snapshot() { lock (values) return values.ToArray(); }
+    public double Percentile(double p)
+    {
+        lock (values)
+        {
+            if (values.Count == 0) return double.NaN;
+            var sorted = values.ToArray(); Array.Sort(sorted);
+            var rank = (int)Math.Ceiling(p / 100.0 * sorted.Length) - 1;
+            return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
+        }
+    }
+    public JsonObject ToJson() => new() { ["count"] = Count, ["p50Ms"] = R(Percentile(50)), ["p99Ms"] = R(Percentile(99)), ["maxMs"] = R(Percentile(100)) };
+    public static double R(double v) => double.IsNaN(v) ? -1 : Math.Round(v, 2);
+}
+
+/// <summary>Closed-loop load: N workers each run one operation after another until the window ends.</summary>
+internal static class ClosedLoop
+{
+    public sealed record Outcome(long Operations, long Errors, double Seconds, Latencies Latency, Dictionary<string, long> ErrorKinds)
+    {
+        /// <summary>Successful operations per second.</summary>
+        public double PerSecond => (Operations - Errors) / Seconds;
+        public JsonObject ToJson()
+        {
+            var json = Latency.ToJson();
+            json["operations"] = Operations; json["errors"] = Errors; json["seconds"] = Math.Round(Seconds, 2);
+            json["perSecond"] = Math.Round(PerSecond, 1);
+            json["errorKinds"] = new JsonObject(ErrorKinds.Select(k => KeyValuePair.Create(k.Key, (JsonNode?)k.Value)));
+            return json;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="operation"/> (worker index, random) on <paramref name="workers"/> workers for
+    /// <paramref name="window"/> after <paramref name="warmUp"/> (not counted). The operation returns null on success or an error kind.
+    /// </summary>
+    public static async Task<Outcome> Run(int workers, TimeSpan warmUp, TimeSpan window, Func<int, Random, Task<string?>> operation)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var measureFrom = start + (long)(warmUp.TotalSeconds * Stopwatch.Frequency);
+        var end = measureFrom + (long)(window.TotalSeconds * Stopwatch.Frequency);
+        long ops = 0, errors = 0;
+        var latency = new Latencies();
+        var kinds = new Dictionary<string, long>();
+        var tasks = Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
+        {
+            var random = new Random(w * 7919 + 1);
+            var mine = new List<double>(4096);
+            long myOps = 0, myErrors = 0;
+            while (true)
+            {
+                var t0 = Stopwatch.GetTimestamp();
+                if (t0 >= end) break;
+                string? error;
+                try { error = await operation(w, random).ConfigureAwait(false); }
+                catch (Exception ex) { error = ex.GetType().Name + ": " + ex.Message.Split('\n')[0]; }
+                var t1 = Stopwatch.GetTimestamp();
+                if (t0 < measureFrom || t1 > end) continue;
+                myOps++;
+                mine.Add((t1 - t0) * 1000.0 / Stopwatch.Frequency);
+                if (error is not null)
+                {
+                    myErrors++;
+                    lock (kinds) kinds[error] = kinds.GetValueOrDefault(error) + 1;
+                }
+            }
+            latency.AddRange(mine);
+            Interlocked.Add(ref ops, myOps);
+            Interlocked.Add(ref errors, myErrors);
+        })).ToArray();
+        await Task.WhenAll(tasks).ConfigureAwait(false);
+        return new Outcome(ops, errors, window.TotalSeconds, latency, kinds);
+    }
+
+    public static Outcome Combine(IReadOnlyList<Outcome> rounds)
+    {
+        var latency = new Latencies();
+        var kinds = new Dictionary<string, long>();
+        foreach (var r in rounds)
+        {
+            latency.AddRange(r.Latency.Snapshot());
+            foreach (var k in r.ErrorKinds) kinds[k.Key] = kinds.GetValueOrDefault(k.Key) + k.Value;
+        }
+        return new Outcome(rounds.Sum(r => r.Operations), rounds.Sum(r => r.Errors), rounds.Sum(r => r.Seconds), latency, kinds);
+    }
+}
+
+/// <summary>CPU and memory of another process, from /proc.</summary>
+internal sealed class ProcessProbe(int pid)
+{
+    private static readonly double Tick = 100.0;   // USER_HZ on Linux
+    public (double CpuSeconds, long RssKb) Read()
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var cpu = (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / Tick;
+            var rss = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return (cpu, long.Parse(rss.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture));
+        }
+        catch (IOException) { return (double.NaN, -1); }
+    }
+}
+
+/// <summary>The machine's load averages (the figures are only comparable within one run on a shared machine).</summary>
+internal static class Machine
+{
+    public static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+    public static JsonObject Describe() => new()
+    {
+        ["cores"] = Environment.ProcessorCount,
+        ["loadAverage"] = LoadAverage(),
+        ["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription,
+        ["dotnet"] = Environment.Version.ToString(),
+    };
+}
+
+/// <summary>Each phase writes its figures to <c>&lt;work&gt;/&lt;phase&gt;.json</c>; the report merges them.</summary>
+internal static class PhaseResults
+{
+    public static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    public static void Write(Settings settings, JsonObject figures)
+    {
+        figures["loadAverageAtEnd"] = Machine.LoadAverage();
+        File.WriteAllText(Path.Combine(settings.WorkDir, settings.Phase + ".json"), figures.ToJsonString(Indented));
+    }
+}
