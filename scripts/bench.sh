@@ -56,7 +56,7 @@ start_api() {
   api_url="http://127.0.0.1:$port"
   ( cd "$(dirname "$api_dll")" && exec env ASPNETCORE_ENVIRONMENT=Development BACKOFFICE_CONNECTION="$connection" \
       BackOffice__Schema="$1" BackOffice__Daemon="$2" BackOffice__RateLimit__PermitLimit=100000000 \
-      dotnet "$api_dll" --urls "$api_url" ) >>"$tmp/api-$1.log" 2>&1 &
+      ${BENCH_API_ENV:-} dotnet "$api_dll" --urls "$api_url" ) >>"$tmp/api-$1.log" 2>&1 &
   api_pid=$!
   for _ in $(seq 1 300); do
     curl -sf "$api_url/health/ready" >/dev/null 2>&1 && { echo "API (pid $api_pid, schema $1, daemon $2) on $api_url"; return 0; }
