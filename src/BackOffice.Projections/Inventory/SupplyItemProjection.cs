@@ -1,3 +1,4 @@
+using BackOffice.Projections.Infrastructure;
 using BackOffice.Domain.Inventory;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
@@ -10,6 +11,15 @@ namespace BackOffice.Projections.Inventory;
 /// </summary>
 public sealed class SupplyItemProjection : SingleStreamProjection<SupplyItem, Guid>
 {
+    /// <summary>
+    /// Only the stream's own events: without this allow-list Marten would load this snapshot for every stream a
+    /// session appends to (one round trip per snapshot type on every command of every context).
+    /// </summary>
+    public SupplyItemProjection()
+    {
+        foreach (var type in EventTypes.Of<IInventoryEvent>()) IncludeType(type);
+    }
+
     /// <inheritdoc />
     public override SupplyItem? Evolve(SupplyItem? snapshot, Guid id, IEvent e)
     {

@@ -1,3 +1,4 @@
+using BackOffice.Projections.Infrastructure;
 using BackOffice.Domain.People;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
@@ -10,6 +11,15 @@ namespace BackOffice.Projections.People;
 /// </summary>
 public sealed class EmployeeProjection : SingleStreamProjection<Employee, Guid>
 {
+    /// <summary>
+    /// Only the stream's own events: without this allow-list Marten would load this snapshot for every stream a
+    /// session appends to (one round trip per snapshot type on every command of every context).
+    /// </summary>
+    public EmployeeProjection()
+    {
+        foreach (var type in EventTypes.Of<IEmployeeEvent>()) IncludeType(type);
+    }
+
     /// <inheritdoc />
     public override Employee? Evolve(Employee? snapshot, Guid id, IEvent e)
     {

@@ -1,3 +1,4 @@
+using BackOffice.Projections.Infrastructure;
 using BackOffice.Domain.Recruiting;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
@@ -11,6 +12,15 @@ namespace BackOffice.Projections.Recruiting;
 /// </summary>
 public sealed class CandidateProjection : SingleStreamProjection<Candidate, Guid>
 {
+    /// <summary>
+    /// Only the stream's own events: without this allow-list Marten would load this snapshot for every stream a
+    /// session appends to (one round trip per snapshot type on every command of every context).
+    /// </summary>
+    public CandidateProjection()
+    {
+        foreach (var type in EventTypes.Of<ICandidateEvent>()) IncludeType(type);
+    }
+
     /// <inheritdoc />
     public override Candidate? Evolve(Candidate? snapshot, Guid id, IEvent e)
     {
