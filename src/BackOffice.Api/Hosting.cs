@@ -39,6 +39,10 @@ public static class Hosting
                 options.AddBackOffice();
                 options.AddBackOfficeHashChain(sp.GetRequiredService<HashChainSettings>());
                 options.Events.TimeProvider = sp.GetRequiredService<TimeProvider>();
+                // Look for new events more often than Marten's defaults (250 ms busy / 1 s idle): the dashboards and the
+                // audit trail should trail a command by well under a second (see docs/benchmarks.md).
+                options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(configuration.GetValue("BackOffice:Projections:FastPollingMs", 100));
+                options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(configuration.GetValue("BackOffice:Projections:SlowPollingMs", 250));
                 return options;
             })
             .UseLightweightSessions()
