@@ -36,15 +36,7 @@ public sealed partial class CommandExecutor(
     /// <param name="alongside">Other writes that must commit with the events (personal data, key tables…).</param>
     public Task<IResult> Start<T>(Guid id, Func<IReadOnlyList<object>> decide, Func<CommandResult, IResult> respond,
         Func<IDocumentSession, CommandResult, Task>? alongside = null) where T : class
-        => Run(async session =>
-        {
-            var events = decide();
-            session.Events.StartStream<T>(id, events);
-            var result = new CommandResult(id, events.Count, events);
-            if (alongside is not null) await alongside(session, result).ConfigureAwait(false);
-            await session.SaveChangesAsync(Http.RequestAborted).ConfigureAwait(false);
-            return result;
-        }, respond);
+        => Start<T>(id, _ => Task.FromResult(decide()), respond, alongside);
 
     /// <summary>
     /// Starts a new stream of <typeparamref name="T"/> with a creation decision that reads other state first (in the
