@@ -13,6 +13,8 @@ internal sealed record Settings(string Phase, bool Smoke, string Connection, Uri
     public TimeSpan WarmUp => Smoke ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(3);
     public int Rounds => Smoke ? 1 : 2;
     public int? Seconds { get; init; }
+    /// <summary>Profiling aid: the load phase runs only the HTTP commands (no baselines, no ratios).</summary>
+    public bool HttpOnly { get; init; }
     public int Items => Smoke ? 64 : 256;
     public long LibraryEvents { get; init; } = 1_000_000;
     public long TargetEvents => Smoke ? 20_000 : LibraryEvents;
@@ -31,6 +33,7 @@ internal sealed record Settings(string Phase, bool Smoke, string Connection, Uri
         return new Settings(phase, args.Contains("--smoke"), Arg("--connection", ""), api.Length > 0 ? new Uri(api) : null,
             pid.Length > 0 ? int.Parse(pid, CultureInfo.InvariantCulture) : null, Arg("--work"), Arg("--results", "") is { Length: > 0 } r ? r : null)
         {
+            HttpOnly = args.Contains("--http-only"),
             Seconds = Arg("--seconds", "") is { Length: > 0 } s ? int.Parse(s, CultureInfo.InvariantCulture) : null,
             LibraryEvents = Arg("--events", "") is { Length: > 0 } e ? long.Parse(e, CultureInfo.InvariantCulture) : 1_000_000,
         };

@@ -56,10 +56,13 @@ internal static class LoadPhase
 
         for (var round = 1; round <= s.Rounds; round++)
         {
+            if (!s.HttpOnly)
+            {
             limit.Add(await ClosedLoop.Run(s.Clients, s.WarmUp, s.Window, (w, r) => SingleRowInsert(data, w)).ConfigureAwait(false));
             Console.WriteLine($"[load] round {round} single-row limit: {limit[^1].PerSecond:F0}/s (load {Machine.LoadAverage()})");
             raw.Add(await ClosedLoop.Run(s.Clients, s.WarmUp, s.Window, (w, r) => RawShapeCommand(data, items[r.Next(items.Length)], r.Next(2) == 0)).ConfigureAwait(false));
             Console.WriteLine($"[load] round {round} same-shape raw SQL: {raw[^1].PerSecond:F0}/s {string.Join("; ", raw[^1].ErrorKinds.Select(k => $"{k.Value} × {k.Key}"))}");
+            }
 
             var (cpu0, _) = probe.Read();
             var w0 = clock.Elapsed.TotalSeconds;
@@ -83,7 +86,13 @@ internal static class LoadPhase
             Console.WriteLine($"[load] round {round} HTTP commands: {commands[^1].PerSecond:F0}/s, errors {commands[^1].Errors} {string.Join("; ", commands[^1].ErrorKinds.Select(k => $"{k.Value} × {k.Key}"))}");
         }
 
-        var l = ClosedLoop.Combine(limit); var r = ClosedLoop.Combine(raw); var c = ClosedLoop.Combine(commands);
+        var c = ClosedLoop.Combine(commands);
+        if (s.HttpOnly)
+        {
+            Console.WriteLine($"[load] HTTP only: {c.ToJson().ToJsonString()}; api cpu {apiCpu / apiWall:F2} cores; lag {lag.ToJson().ToJsonString()}");
+            return;
+        }
+        var l = ClosedLoop.Combine(limit); var r = ClosedLoop.Combine(raw);
         figures["singleRowLimit"] = l.ToJson();
         figures["rawSameShape"] = r.ToJson();
         figures["httpCommands"] = c.ToJson();

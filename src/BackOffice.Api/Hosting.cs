@@ -20,6 +20,13 @@ public static class Hosting
             ?? throw new InvalidOperationException("Set BACKOFFICE_CONNECTION (or ConnectionStrings:BackOffice) to a PostgreSQL connection string.");
         var csb = new NpgsqlConnectionStringBuilder(connection);
         if (!connection.Contains("Timeout", StringComparison.OrdinalIgnoreCase)) csb.Timeout = 5;
+        // Statements the store sends over and over (appends, snapshot loads, daemon reads) are prepared once per
+        // connection instead of parsed and planned every time: PostgreSQL's CPU was the bottleneck (docs/benchmarks.md).
+        if (!connection.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            csb.MaxAutoPrepare = 64;
+            csb.AutoPrepareMinUsages = 2;
+        }
         var dataSource = new NpgsqlDataSourceBuilder(csb.ConnectionString).Build();
         services.AddSingleton(dataSource);
         services.AddSingleton(sp => new Http.CommandConnections(csb.ConnectionString,

@@ -217,8 +217,8 @@ public sealed partial class CommandExecutor(
 
 /// <summary>
 /// The connections commands run on: the store's connection string with <c>lock_timeout</c> set at connection start
-/// (<c>BackOffice:LockTimeoutMs</c>, default 5000), so a command spends no round trip on <c>SET LOCAL</c>. A pool of its
-/// own, so reads and the async daemon keep PostgreSQL's default.
+/// (<c>BackOffice:LockTimeoutMs</c>, default 5000), so a command spends no round trip on <c>SET LOCAL</c>, and no reset
+/// when a connection goes back to the pool. A pool of its own, so reads and the async daemon keep PostgreSQL's default.
 /// </summary>
 public sealed class CommandConnections : IAsyncDisposable
 {
@@ -227,6 +227,9 @@ public sealed class CommandConnections : IAsyncDisposable
     {
         var csb = new NpgsqlConnectionStringBuilder(connectionString);
         csb.Options = $"{csb.Options} -c lock_timeout={lockTimeoutMs}".Trim();
+        // A command leaves no session state behind (its locks are transaction-scoped), so the DISCARD ALL that resets
+        // a pooled connection is work without purpose on this pool.
+        if (!connectionString.Contains("Reset", StringComparison.OrdinalIgnoreCase)) csb.NoResetOnClose = true;
         DataSource = new NpgsqlDataSourceBuilder(csb.ConnectionString).Build();
     }
 
