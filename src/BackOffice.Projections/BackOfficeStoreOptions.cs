@@ -46,7 +46,7 @@ public static class BackOfficeStoreOptions
         options.Projections.Add(new ReorderViewProjection(), ProjectionLifecycle.Inline);
         options.Schema.For<ReorderView>().MultiTenanted();
         options.Projections.Add(new InventoryDashboardProjection(), ProjectionLifecycle.Async);
-        options.Schema.For<InventoryDashboard>().MultiTenanted();
+        options.Schema.For<InventoryDashboardItem>().MultiTenanted();
 
         // Recruiting and People: inline snapshots (details and lists; no personal value), the async dashboard.
         options.Projections.Add(new JobOpeningProjection(), ProjectionLifecycle.Inline);

@@ -60,7 +60,7 @@ public class ReadModelRecoveryTests(ApiProcess host)
 
         await WaitForDaemonToCatchUp();
         var audit = await Rows("mt_doc_auditentry");
-        var dashboards = await Rows("mt_doc_inventorydashboard");
+        var dashboards = await Rows("mt_doc_inventorydashboarditem");
         audit.Count.ShouldBe((int)await host.Scalar("select count(*) from backoffice.mt_events"));
 
         host.KillApi();
@@ -68,7 +68,7 @@ public class ReadModelRecoveryTests(ApiProcess host)
         {
             await RebuildAsync();
             (await Rows("mt_doc_auditentry")).ShouldBe(audit);
-            (await Rows("mt_doc_inventorydashboard")).ShouldBe(dashboards);
+            (await Rows("mt_doc_inventorydashboarditem")).ShouldBe(dashboards);
         }
         finally
         {

@@ -53,9 +53,8 @@ public static class GetInventoryDashboardEndpoint
         app.MapGet("/api/dashboards/inventory", async (IDocumentStore store, RequestContext request, TimeProvider time, HttpContext http) =>
             {
                 await using var session = store.QuerySession(request);
-                var d = await session.LoadAsync<InventoryDashboard>(InventoryDashboard.Key, http.RequestAborted).ConfigureAwait(false)
-                        ?? new InventoryDashboard();
-                return TypedResults.Ok(From(d, time.GetUtcNow()));
+                var items = await session.Query<InventoryDashboardItem>().ToListAsync(http.RequestAborted).ConfigureAwait(false);
+                return TypedResults.Ok(From(items, time.GetUtcNow()));
             })
             .RequireAuthorization(Roles.AnyUser)
             .WithTags("Dashboards")
@@ -64,26 +63,28 @@ public static class GetInventoryDashboardEndpoint
             .Produces<Dashboard>()
             .ProducesReadProblems();
 
-    internal static Dashboard From(InventoryDashboard d, DateTimeOffset now)
+    internal static Dashboard From(IReadOnlyList<InventoryDashboardItem> items, DateTimeOffset now)
     {
-        var active = d.Items.Where(i => !i.Value.Discontinued).ToList();
+        var active = items.Where(i => !i.Discontinued).ToList();
         var stock = new StockCounts(
-            active.Count(i => i.Value.Status == StockStatus.Ok), active.Count(i => i.Value.Status == StockStatus.Low),
-            active.Count(i => i.Value.Status == StockStatus.Out), d.Items.Count - active.Count);
-        var onOrder = d.OpenReorders.Values.Select(r => r.SupplyItemId).ToHashSet();
-        var toOrder = active.Where(i => i.Value.Status != StockStatus.Ok && !onOrder.Contains(i.Key))
-            .OrderBy(i => i.Value.Sku, StringComparer.Ordinal)
-            .Select(i => new ToOrderItem(i.Key, i.Value.Sku, i.Value.Name, i.Value.OnHand, i.Value.ReorderPoint, StockStatuses.Name(i.Value.Status)))
+            active.Count(i => i.Status() == StockStatus.Ok), active.Count(i => i.Status() == StockStatus.Low),
+            active.Count(i => i.Status() == StockStatus.Out), items.Count - active.Count);
+        var toOrder = active.Where(i => i.Status() != StockStatus.Ok && i.OpenReorders.Count == 0)
+            .OrderBy(i => i.Sku, StringComparer.Ordinal)
+            .Select(i => new ToOrderItem(i.Id, i.Sku, i.Name, i.OnHand, i.ReorderPoint, StockStatuses.Name(i.Status())))
             .ToList();
-        var reorders = d.OpenReorders.Values.OrderBy(r => r.RequestedAt).Select(r =>
+        var reorders = items.SelectMany(i => i.OpenReorders).OrderBy(r => r.RequestedAt).Select(r =>
         {
             var age = now - r.RequestedAt;
             if (age < TimeSpan.Zero) age = TimeSpan.Zero;
             return new OpenReorderItem(r.ReorderId, r.SupplyItemId, r.Sku, r.Quantity, r.ReceivedQuantity, Math.Max(0, r.Quantity - r.ReceivedQuantity),
                 r.Status, r.RequestedBy, r.RequestedAt, r.Supplier, r.ExpectedOn, (long)age.TotalSeconds, (int)age.TotalDays);
         }).ToList();
-        var consumption = d.Consumption.OrderByDescending(c => c.Month, StringComparer.Ordinal)
+        var consumption = items.SelectMany(i => i.Consumption).OrderByDescending(c => c.Month, StringComparer.Ordinal)
             .ThenBy(c => c.DepartmentId).ThenBy(c => c.Sku, StringComparer.Ordinal).ToList();
-        return new Dashboard(now, d.UpdatedAt, stock, toOrder, reorders, consumption, d.CountVariances);
+        var variances = items.SelectMany(i => i.CountVariances).OrderByDescending(v => v.CountedAt)
+            .Take(InventoryDashboardItem.MaxVariances).ToList();
+        var updatedAt = items.Count == 0 ? null : items.Max(i => i.UpdatedAt);
+        return new Dashboard(now, updatedAt, stock, toOrder, reorders, consumption, variances);
     }
 }

@@ -1,33 +1,43 @@
 using BackOffice.Domain.Inventory;
 using BackOffice.Projections.Infrastructure;
 using JasperFx.Events;
-using Marten.Events.Projections;
+using Marten.Events.Aggregation;
 
 namespace BackOffice.Projections.Inventory;
 
 /// <summary>
-/// The inventory dashboard of one tenant (one document, id <see cref="Key"/>): stock levels of every item, the open
-/// reorders (with when they were requested, to show how long they have waited), consumption per department per
-/// month and per item, and the latest count variances. Built asynchronously from the events' own timestamps.
+/// One supply item's line of the inventory dashboard (document id: the item id): its stock level, its open reorder
+/// (with when it was requested, to show how long it has waited), what it was issued for per department and month,
+/// and its latest count variances. Built asynchronously from the events' own timestamps. The dashboard is the set of
+/// a tenant's lines: each daemon batch rewrites only the lines of the items it touched, never the whole dashboard.
 /// </summary>
-public sealed class InventoryDashboard
+public sealed class InventoryDashboardItem
 {
-    /// <summary>The id of the single dashboard document of a tenant.</summary>
-    public const string Key = "inventory";
-
-    /// <summary>How many count variances are kept (latest first).</summary>
+    /// <summary>How many count variances are kept per item (latest first).</summary>
     public const int MaxVariances = 100;
 
-    /// <summary>Document id (always <see cref="Key"/>).</summary>
-    public string Id { get; set; } = Key;
+    /// <summary>The supply item's id.</summary>
+    public Guid Id { get; set; }
 
-    /// <summary>Stock level of every registered item, by item id.</summary>
-    public Dictionary<Guid, ItemLevel> Items { get; set; } = [];
+    /// <summary>SKU.</summary>
+    public string Sku { get; set; } = "";
 
-    /// <summary>Reorders neither fully received nor cancelled, by reorder id.</summary>
-    public Dictionary<Guid, OpenReorder> OpenReorders { get; set; } = [];
+    /// <summary>Name.</summary>
+    public string Name { get; set; } = "";
 
-    /// <summary>Units issued per department (null: issued to an employee or to no one), month and item.</summary>
+    /// <summary>Units on hand.</summary>
+    public int OnHand { get; set; }
+
+    /// <summary>Reorder point.</summary>
+    public int ReorderPoint { get; set; }
+
+    /// <summary>Discontinued items are left out of the ok / low / out counts.</summary>
+    public bool Discontinued { get; set; }
+
+    /// <summary>Reorders of this item neither fully received nor cancelled.</summary>
+    public List<OpenReorder> OpenReorders { get; set; } = [];
+
+    /// <summary>Units issued per department (null: issued to an employee or to no one) and month.</summary>
     public List<Consumption> Consumption { get; set; } = [];
 
     /// <summary>The latest counts that differed from the book, latest first (at most <see cref="MaxVariances"/>).</summary>
@@ -35,18 +45,9 @@ public sealed class InventoryDashboard
 
     /// <summary>Timestamp of the last event applied.</summary>
     public DateTimeOffset? UpdatedAt { get; set; }
-}
 
-/// <summary>An item's stock level on the dashboard.</summary>
-/// <param name="Sku">SKU.</param>
-/// <param name="Name">Name.</param>
-/// <param name="OnHand">Units on hand.</param>
-/// <param name="ReorderPoint">Reorder point.</param>
-/// <param name="Discontinued">Discontinued items are left out of the ok / low / out counts.</param>
-public sealed record ItemLevel(string Sku, string Name, int OnHand, int ReorderPoint, bool Discontinued)
-{
     /// <summary>The item's stock status (same rule as <see cref="SupplyItem.Status"/>).</summary>
-    public StockStatus Status => OnHand == 0 ? StockStatus.Out : OnHand <= ReorderPoint ? StockStatus.Low : StockStatus.Ok;
+    public StockStatus Status() => OnHand == 0 ? StockStatus.Out : OnHand <= ReorderPoint ? StockStatus.Low : StockStatus.Ok;
 }
 
 /// <summary>An open reorder on the dashboard.</summary>
@@ -84,54 +85,67 @@ public sealed record Consumption(Guid? DepartmentId, string Month, Guid SupplyIt
 public sealed record CountVariance(
     Guid SupplyItemId, string Sku, DateTimeOffset CountedAt, string? CountedBy, int BookQuantity, int CountedQuantity, int Variance, string? Reason);
 
-/// <summary>Builds <see cref="InventoryDashboard"/> (async, one document per tenant).</summary>
-public sealed class InventoryDashboardProjection : MultiStreamProjection<InventoryDashboard, string>
+/// <summary>
+/// Builds <see cref="InventoryDashboardItem"/> (async, one document per supply item). Its progress is tracked under
+/// <see cref="ProjectionName"/>.
+/// </summary>
+public sealed class InventoryDashboardProjection : SingleStreamProjection<InventoryDashboardItem, Guid>
 {
-    /// <summary>Every inventory event goes to the tenant's one dashboard.</summary>
-    public InventoryDashboardProjection() => Identity<IInventoryEvent>(_ => InventoryDashboard.Key);
+    /// <summary>The name of the projection (its progress row, its rebuild).</summary>
+    public const string ProjectionName = "InventoryDashboard";
+
+    /// <summary>Takes the inventory events only.</summary>
+    public InventoryDashboardProjection()
+    {
+        Name = ProjectionName;
+        foreach (var type in EventTypes.Of<IInventoryEvent>()) IncludeType(type);
+    }
 
     /// <inheritdoc />
-    public override InventoryDashboard? Evolve(InventoryDashboard? snapshot, string id, IEvent e)
+    public override InventoryDashboardItem? Evolve(InventoryDashboardItem? snapshot, Guid id, IEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        var d = snapshot ?? new InventoryDashboard();
+        var d = snapshot ?? new InventoryDashboardItem { Id = id };
         d.UpdatedAt = EventTime.Of(e);
         switch (e.Data)
         {
             case SupplyItemRegistered r:
-                d.Items[r.SupplyItemId] = new ItemLevel(r.Sku, r.Name, 0, r.ReorderPoint, false);
+                d.Sku = r.Sku;
+                d.Name = r.Name;
+                d.ReorderPoint = r.ReorderPoint;
                 break;
             case StockReceived r:
-                Level(d, r.SupplyItemId, l => l with { OnHand = l.OnHand + r.Quantity });
-                if (r.ReorderId is { } reorderId && d.OpenReorders.TryGetValue(reorderId, out var open))
+                d.OnHand += r.Quantity;
+                var open = d.OpenReorders.FindIndex(o => o.ReorderId == r.ReorderId);
+                if (open >= 0)
                 {
-                    var received = open.ReceivedQuantity + r.Quantity;
-                    if (received >= open.Quantity) d.OpenReorders.Remove(reorderId);
-                    else d.OpenReorders[reorderId] = open with { ReceivedQuantity = received, Status = ReorderStatus.PartiallyReceived };
+                    var received = d.OpenReorders[open].ReceivedQuantity + r.Quantity;
+                    if (received >= d.OpenReorders[open].Quantity) d.OpenReorders.RemoveAt(open);
+                    else d.OpenReorders[open] = d.OpenReorders[open] with { ReceivedQuantity = received, Status = ReorderStatus.PartiallyReceived };
                 }
                 break;
             case StockIssued i:
-                Level(d, i.SupplyItemId, l => l with { OnHand = l.OnHand - i.Quantity });
+                d.OnHand -= i.Quantity;
                 Consume(d, i);
                 break;
             case StockCounted c:
-                Level(d, c.SupplyItemId, l => l with { OnHand = c.CountedQuantity });
+                d.OnHand = c.CountedQuantity;
                 if (c.Variance != 0)
                 {
-                    d.CountVariances.Insert(0, new CountVariance(c.SupplyItemId, SkuOf(d, c.SupplyItemId), EventTime.Of(e), e.UserName,
+                    d.CountVariances.Insert(0, new CountVariance(d.Id, d.Sku, EventTime.Of(e), e.UserName,
                         c.BookQuantity, c.CountedQuantity, c.Variance, c.Reason));
-                    if (d.CountVariances.Count > InventoryDashboard.MaxVariances) d.CountVariances.RemoveAt(d.CountVariances.Count - 1);
+                    if (d.CountVariances.Count > InventoryDashboardItem.MaxVariances) d.CountVariances.RemoveAt(d.CountVariances.Count - 1);
                 }
                 break;
             case ReorderThresholdsChanged t:
-                Level(d, t.SupplyItemId, l => l with { ReorderPoint = t.ReorderPoint });
+                d.ReorderPoint = t.ReorderPoint;
                 break;
-            case SupplyItemDiscontinued x:
-                Level(d, x.SupplyItemId, l => l with { Discontinued = true });
+            case SupplyItemDiscontinued:
+                d.Discontinued = true;
                 break;
             case ReorderRaised r:
-                d.OpenReorders[r.ReorderId] = new OpenReorder(r.ReorderId, r.SupplyItemId, SkuOf(d, r.SupplyItemId), r.Quantity, 0,
-                    ReorderStatus.Requested, r.RequestedBy, EventTime.Of(e), null, null);
+                d.OpenReorders.Add(new OpenReorder(r.ReorderId, d.Id, d.Sku, r.Quantity, 0, ReorderStatus.Requested, r.RequestedBy,
+                    EventTime.Of(e), null, null));
                 break;
             case ReorderApproved a:
                 Reorder(d, a.ReorderId, o => o with { Status = ReorderStatus.Approved });
@@ -140,29 +154,23 @@ public sealed class InventoryDashboardProjection : MultiStreamProjection<Invento
                 Reorder(d, p.ReorderId, o => o with { Status = ReorderStatus.Placed, Supplier = p.Supplier, ExpectedOn = p.ExpectedOn });
                 break;
             case ReorderCancelled c:
-                d.OpenReorders.Remove(c.ReorderId);
+                d.OpenReorders.RemoveAll(o => o.ReorderId == c.ReorderId);
                 break;
         }
         return d;
     }
 
-    private static string SkuOf(InventoryDashboard d, Guid itemId) => d.Items.TryGetValue(itemId, out var l) ? l.Sku : "";
-
-    private static void Level(InventoryDashboard d, Guid itemId, Func<ItemLevel, ItemLevel> change)
+    private static void Reorder(InventoryDashboardItem d, Guid reorderId, Func<OpenReorder, OpenReorder> change)
     {
-        if (d.Items.TryGetValue(itemId, out var level)) d.Items[itemId] = change(level);
+        var index = d.OpenReorders.FindIndex(o => o.ReorderId == reorderId);
+        if (index >= 0) d.OpenReorders[index] = change(d.OpenReorders[index]);
     }
 
-    private static void Reorder(InventoryDashboard d, Guid reorderId, Func<OpenReorder, OpenReorder> change)
-    {
-        if (d.OpenReorders.TryGetValue(reorderId, out var open)) d.OpenReorders[reorderId] = change(open);
-    }
-
-    private static void Consume(InventoryDashboard d, StockIssued i)
+    private static void Consume(InventoryDashboardItem d, StockIssued i)
     {
         var month = i.IssuedOn.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-        var index = d.Consumption.FindIndex(c => c.DepartmentId == i.DepartmentId && c.Month == month && c.SupplyItemId == i.SupplyItemId);
+        var index = d.Consumption.FindIndex(c => c.DepartmentId == i.DepartmentId && c.Month == month);
         if (index >= 0) d.Consumption[index] = d.Consumption[index] with { Quantity = d.Consumption[index].Quantity + i.Quantity };
-        else d.Consumption.Add(new Consumption(i.DepartmentId, month, i.SupplyItemId, SkuOf(d, i.SupplyItemId), i.Quantity));
+        else d.Consumption.Add(new Consumption(i.DepartmentId, month, d.Id, d.Sku, i.Quantity));
     }
 }

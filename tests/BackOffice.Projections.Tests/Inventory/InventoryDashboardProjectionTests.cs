@@ -12,14 +12,14 @@ public class InventoryDashboardProjectionTests
     private static readonly Guid Reorder = Guid.CreateVersion7();
     private static readonly Guid Department = Guid.CreateVersion7();
 
-    private static InventoryDashboard Fold(params (object Data, int Minutes)[] events)
+    private static InventoryDashboardItem Fold(params (object Data, int Minutes)[] events)
     {
         var projection = new InventoryDashboardProjection();
-        InventoryDashboard? d = null;
+        InventoryDashboardItem? d = null;
         foreach (var (data, minutes) in events)
         {
             var e = new Event<object>(data) { Timestamp = T0.AddMinutes(minutes), UserName = "clerk" };
-            d = projection.Evolve(d, InventoryDashboard.Key, e);
+            d = projection.Evolve(d, Item, e);
         }
         return d!;
     }
@@ -35,11 +35,12 @@ public class InventoryDashboardProjectionTests
             (new ReorderApproved(Item, Reorder, "manager", T0), 3),
             (new ReorderPlaced(Item, Reorder, "Staples", null), 4),
             (new StockReceived(Item, 8, Reorder, null), 5));
-        var open = d.OpenReorders[Reorder];
+        var open = d.OpenReorders.ShouldHaveSingleItem();
+        open.ReorderId.ShouldBe(Reorder);
         open.RequestedAt.ShouldBe(T0.AddMinutes(2));
         open.Status.ShouldBe(ReorderStatus.PartiallyReceived);
         open.Sku.ShouldBe("PAP");
-        d.Items[Item].OnHand.ShouldBe(12);
+        d.OnHand.ShouldBe(12);
         d.Consumption.ShouldBe([new Consumption(Department, "2026-11", Item, "PAP", 2)]);
         d.UpdatedAt.ShouldBe(T0.AddMinutes(5));
 
@@ -61,6 +62,17 @@ public class InventoryDashboardProjectionTests
         d.CountVariances.Select(v => v.Variance).ShouldBe([-2, 3]);
         d.CountVariances[0].CountedAt.ShouldBe(T0.AddMinutes(3));
         d.CountVariances[0].CountedBy.ShouldBe("clerk");
-        d.Items[Item].Status.ShouldBe(StockStatus.Low);
+        d.CountVariances[0].Sku.ShouldBe("PAP");
+        d.Status().ShouldBe(StockStatus.Low);
+    }
+
+    [Fact]
+    public void Only_inventory_events_reach_the_dashboard()
+    {
+        var projection = new InventoryDashboardProjection();
+        projection.Name.ShouldBe("InventoryDashboard");
+        var included = projection.IncludedEventTypes;
+        included.ShouldContain(typeof(StockIssued));
+        included.ShouldAllBe(t => typeof(IInventoryEvent).IsAssignableFrom(t));
     }
 }
