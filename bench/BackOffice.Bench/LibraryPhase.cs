@@ -24,7 +24,8 @@ internal static class LibraryPhase
     public static async Task Run(Settings s)
     {
         var figures = new JsonObject { ["machineAtStart"] = Machine.Describe(), ["schema"] = Schema };
-        var cs = new NpgsqlConnectionStringBuilder(s.Connection) { MaxPoolSize = s.Clients + 8, NoResetOnClose = true }.ConnectionString;
+        // The same statement preparation as the API host (src/BackOffice.Api/Hosting.cs).
+        var cs = new NpgsqlConnectionStringBuilder(s.Connection) { MaxPoolSize = s.Clients + 8, NoResetOnClose = true, MaxAutoPrepare = 64, AutoPrepareMinUsages = 2 }.ConnectionString;
         await using (var reset = new NpgsqlConnection(cs))
         {
             await reset.OpenAsync().ConfigureAwait(false);

@@ -27,7 +27,8 @@ internal static class LoadPhase
         var figures = new JsonObject { ["machineAtStart"] = Machine.Describe(), ["clients"] = s.Clients };
         await using var data = new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(s.Connection)
         {
-            MaxPoolSize = s.Clients + 8, MinPoolSize = 0, NoResetOnClose = true,
+            // The baselines get the same statement preparation and pooling as the API's command connections.
+            MaxPoolSize = s.Clients + 8, MinPoolSize = 0, NoResetOnClose = true, MaxAutoPrepare = 64, AutoPrepareMinUsages = 2,
         }.ConnectionString).Build();
 
         using var handler = new SocketsHttpHandler

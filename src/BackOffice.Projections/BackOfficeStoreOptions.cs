@@ -63,7 +63,7 @@ public static class BackOfficeStoreOptions
         options.Schema.For<Employee>().MultiTenanted().Duplicate(x => x.DepartmentId);
 
         // Audit trail (async read model of every event) and the personal-data store.
-        options.Projections.Add(new AuditTrailProjection(), ProjectionLifecycle.Async);
+        options.Projections.Add(new AuditTrailProjection(), ProjectionLifecycle.Async, asyncConfiguration: o => o.BatchSize = 5000);
         options.Schema.For<AuditEntry>().MultiTenanted()
             .Duplicate(x => x.StreamId).Duplicate(x => x.User).Duplicate(x => x.Type)
             .Duplicate(x => x.Timestamp).Duplicate(x => x.CorrelationId);
