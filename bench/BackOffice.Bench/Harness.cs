@@ -13,6 +13,9 @@ internal sealed record Settings(string Phase, bool Smoke, string Connection, Uri
     public TimeSpan WarmUp => Smoke ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(3);
     public int Rounds => Smoke ? 1 : 2;
     public int? Seconds { get; init; }
+    /// <summary>Length of the soak (memory flatness) run: 10 minutes in a full run, 5 s in smoke, <c>--soak-seconds</c>.</summary>
+    public int? SoakSecondsOverride { get; init; }
+    public TimeSpan Soak => TimeSpan.FromSeconds(SoakSecondsOverride ?? (Smoke ? 5 : 600));
     /// <summary>Profiling aid: the load phase runs only the HTTP commands (no baselines, no ratios).</summary>
     public bool HttpOnly { get; init; }
     public int Items => Smoke ? 64 : 256;
@@ -34,6 +37,7 @@ internal sealed record Settings(string Phase, bool Smoke, string Connection, Uri
             pid.Length > 0 ? int.Parse(pid, CultureInfo.InvariantCulture) : null, Arg("--work"), Arg("--results", "") is { Length: > 0 } r ? r : null)
         {
             HttpOnly = args.Contains("--http-only"),
+            SoakSecondsOverride = Arg("--soak-seconds", "") is { Length: > 0 } soak ? int.Parse(soak, CultureInfo.InvariantCulture) : null,
             Seconds = Arg("--seconds", "") is { Length: > 0 } s ? int.Parse(s, CultureInfo.InvariantCulture) : null,
             LibraryEvents = Arg("--events", "") is { Length: > 0 } e ? long.Parse(e, CultureInfo.InvariantCulture) : 1_000_000,
         };

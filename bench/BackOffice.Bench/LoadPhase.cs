@@ -115,8 +115,54 @@ internal static class LoadPhase
             ["samples"] = new JsonArray(memory.Where((_, i) => i % 4 == 0).Select(m => (JsonNode)new JsonArray(Math.Round(m.Seconds, 1), m.RssKb)).ToArray()),
         };
         figures["projectionLag"] = lag.ToJson();
+        if (s.Soak > TimeSpan.Zero) figures["soak"] = await Soak(s, http, items, probe).ConfigureAwait(false);
         figures["progressionNames"] = new JsonArray(lag.Names.Select(n => (JsonNode)n).ToArray());
         PhaseResults.Write(s, figures);
+    }
+
+    /// <summary>
+    /// The API's memory over a long run of the same load: RSS sampled every 2 s; flat when the least-squares slope over the
+    /// second half, projected over the whole run, grows RSS by less than 10 %.
+    /// </summary>
+    private static async Task<JsonObject> Soak(Settings s, HttpClient http, Guid[] items, ProcessProbe probe)
+    {
+        Console.WriteLine($"[load] soak: {s.Soak.TotalSeconds:F0} s of HTTP commands, API memory sampled every 2 s…");
+        var samples = new List<(double Seconds, long RssKb)>();
+        var clock = Stopwatch.StartNew();
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                var (_, rss) = probe.Read();
+                lock (samples) samples.Add((clock.Elapsed.TotalSeconds, rss));
+                try { await Task.Delay(2000, sampling.Token).ConfigureAwait(false); } catch (OperationCanceledException) { }
+            }
+        });
+        var run = await ClosedLoop.Run(s.Clients, TimeSpan.Zero, s.Soak, (w, r) => HttpCommand(http, items[r.Next(items.Length)], r.Next(2) == 0)).ConfigureAwait(false);
+        await sampling.CancelAsync().ConfigureAwait(false);
+        await sampler.ConfigureAwait(false);
+        var half = samples.Skip(samples.Count / 2).ToList();
+        double slopeKbPerSecond = 0;
+        if (half.Count >= 2)
+        {
+            var mx = half.Average(p => p.Seconds); var my = half.Average(p => (double)p.RssKb);
+            var sxx = half.Sum(p => (p.Seconds - mx) * (p.Seconds - mx));
+            slopeKbPerSecond = sxx > 0 ? half.Sum(p => (p.Seconds - mx) * (p.RssKb - my)) / sxx : 0;
+        }
+        var mean = samples.Count > 0 ? samples.Average(p => (double)p.RssKb) : 0;
+        var projectedGrowth = mean > 0 ? slopeKbPerSecond * s.Soak.TotalSeconds / mean : 0;
+        Console.WriteLine($"[load] soak: {run.PerSecond:F0} commands/s, errors {run.Errors}; RSS {samples.FirstOrDefault().RssKb / 1024} → {samples.LastOrDefault().RssKb / 1024} MB " +
+                          $"(max {(samples.Count > 0 ? samples.Max(p => p.RssKb) / 1024 : 0)} MB), second-half slope {slopeKbPerSecond * 60 / 1024:F2} MB/min");
+        return new JsonObject
+        {
+            ["seconds"] = Math.Round(s.Soak.TotalSeconds), ["commands"] = run.ToJson(),
+            ["rssFirstKb"] = samples.FirstOrDefault().RssKb, ["rssLastKb"] = samples.LastOrDefault().RssKb,
+            ["rssMaxKb"] = samples.Count > 0 ? samples.Max(p => p.RssKb) : -1,
+            ["secondHalfSlopeMbPerMinute"] = Math.Round(slopeKbPerSecond * 60 / 1024, 3),
+            ["projectedGrowthOverRun"] = Math.Round(projectedGrowth, 4),
+            ["samples"] = new JsonArray(samples.Where((_, i) => i % 5 == 0).Select(p => (JsonNode)new JsonArray(Math.Round(p.Seconds), p.RssKb)).ToArray()),
+        };
     }
 
     private static double Ratio(double a, double b) => b > 0 ? Math.Round(a / b, 3) : -1;

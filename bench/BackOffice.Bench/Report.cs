@@ -41,6 +41,11 @@ internal static class Report
         Row("  API CPU (cores busy)", D("load.apiCpuCores"), "");
         Row("  API RSS first → last (max)", D("load.apiRssKb.first") / 1024, $" MB → {D("load.apiRssKb.last") / 1024:F0} MB ({D("load.apiRssKb.max") / 1024:F0} MB)", "flat",
             _ => D("load.apiRssKb.last") <= D("load.apiRssKb.first") * 1.25 + 32 * 1024);
+        Row("soak: seconds of HTTP load", D("load.soak.seconds"), " s");
+        Row("  soak: commands / errors", D("load.soak.commands.perSecond"), $" cmd/s / {D("load.soak.commands.errors"):F0} errors");
+        Row("  soak: API RSS first → last (max)", D("load.soak.rssFirstKb") / 1024, $" MB → {D("load.soak.rssLastKb") / 1024:F0} MB ({D("load.soak.rssMaxKb") / 1024:F0} MB)");
+        Row("  soak: RSS slope, second half", D("load.soak.secondHalfSlopeMbPerMinute"), " MB/min", "flat (10 min)",
+            _ => D("load.soak.projectedGrowthOverRun") < 0.10 && D("load.soak.seconds") >= 600);
         Row("projection lag audit trail p50", D("load.projectionLag.AuditTrail.p50Ms"), " ms");
         Row("projection lag audit trail p99", D("load.projectionLag.AuditTrail.p99Ms"), " ms", "< 1000 ms", v => v < 1000);
         Row("projection lag dashboard p50", D("load.projectionLag.InventoryDashboard.p50Ms"), " ms");
@@ -67,7 +72,7 @@ internal static class Report
             Console.WriteLine($"| {r.Figure.PadRight(w1)} | {r.Value.PadRight(w2)} | {r.Goal,-9} | {(r.Met is null ? "" : r.Met.Value ? "yes" : "NO"),-3} |");
 
         var crashes = new List<string>(missing.Select(m => $"phase {m} produced no figures"));
-        foreach (var path in new[] { "load.httpCommands", "load.rawSameShape", "load.singleRowLimit", "reads.getSupplyItem", "reads.getDashboard", "library.singleEventCommands" })
+        foreach (var path in new[] { "load.httpCommands", "load.soak.commands", "load.rawSameShape", "load.singleRowLimit", "reads.getSupplyItem", "reads.getDashboard", "library.singleEventCommands" })
             if (Get(all, path + ".errorKinds") is JsonObject kinds)
                 foreach (var (kind, count) in kinds)
                     if (!kind.StartsWith("HTTP 4", StringComparison.Ordinal)) crashes.Add($"{path}: {count} × {kind}");
