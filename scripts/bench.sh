@@ -50,12 +50,17 @@ dotnet build "$root/bench/BackOffice.Bench/BackOffice.Bench.csproj" -c Release -
 api_dll="$root/src/BackOffice.Api/bin/Release/net10.0/BackOffice.Api.dll"
 bench_dll="$root/bench/BackOffice.Bench/bin/Release/net10.0/BackOffice.Bench.dll"
 
-# start_api <schema> <daemon>: the API in Release, Development keys, a rate limit that never bites.
+# start_api <schema> <daemon>: the API in Release with its production configuration (JSON logs, no developer pages): one
+# clerk key for the load (the benchmark's own), a throwaway audit key, a rate limit that never bites.
+audit_key=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
 start_api() {
   local port; port=$(pg_free_port)
   api_url="http://127.0.0.1:$port"
-  ( cd "$(dirname "$api_dll")" && exec env ASPNETCORE_ENVIRONMENT=Development BACKOFFICE_CONNECTION="$connection" \
+  ( cd "$(dirname "$api_dll")" && exec env ASPNETCORE_ENVIRONMENT="${BENCH_ENVIRONMENT:-Production}" BACKOFFICE_CONNECTION="$connection" \
       BackOffice__Schema="$1" BackOffice__Daemon="$2" BackOffice__RateLimit__PermitLimit=100000000 \
+      BackOffice__ApiKeys__Keys__0__Key=demo-clerk BackOffice__ApiKeys__Keys__0__User=bench-clerk \
+      BackOffice__ApiKeys__Keys__0__Tenant=demo BackOffice__ApiKeys__Keys__0__Roles__0=clerk \
+      BackOffice__Audit__HmacKey="$audit_key" \
       ${BENCH_API_ENV:-} dotnet "$api_dll" --urls "$api_url" ) >>"$tmp/api-$1.log" 2>&1 &
   api_pid=$!
   for _ in $(seq 1 300); do
