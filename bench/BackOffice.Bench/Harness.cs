@@ -154,6 +154,17 @@ internal sealed class ProcessProbe(int pid)
         }
         catch (IOException) { return (double.NaN, -1); }
     }
+
+    /// <summary>Adds the process's RSS to <paramref name="into"/> every <paramref name="every"/> until <paramref name="stop"/>.</summary>
+    public Task SampleRss(List<(double Seconds, long RssKb)> into, Stopwatch clock, TimeSpan every, CancellationToken stop) => Task.Run(async () =>
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            var (_, rss) = Read();
+            lock (into) into.Add((clock.Elapsed.TotalSeconds, rss));
+            try { await Task.Delay(every, stop).ConfigureAwait(false); } catch (OperationCanceledException) { }
+        }
+    }, CancellationToken.None);
 }
 
 /// <summary>The machine's load averages (the figures are only comparable within one run on a shared machine).</summary>

@@ -75,15 +75,7 @@ internal static class LoadPhase
             var (cpu0, _) = probe.Read();
             var w0 = clock.Elapsed.TotalSeconds;
             using var sampling = new CancellationTokenSource();
-            var sampler = Task.Run(async () =>
-            {
-                while (!sampling.IsCancellationRequested)
-                {
-                    var (_, rss) = probe.Read();
-                    lock (memory) memory.Add((clock.Elapsed.TotalSeconds, rss));
-                    try { await Task.Delay(500, sampling.Token).ConfigureAwait(false); } catch (OperationCanceledException) { }
-                }
-            });
+            var sampler = probe.SampleRss(memory, clock, TimeSpan.FromMilliseconds(500), sampling.Token);
             lag.Start();
             commands.Add(await ClosedLoop.Run(s.Clients, s.WarmUp, s.Window, (w, r) => HttpCommand(http, items[r.Next(items.Length)], r.Next(2) == 0)).ConfigureAwait(false));
             var (cpu1, _) = probe.Read();
@@ -130,15 +122,7 @@ internal static class LoadPhase
         var samples = new List<(double Seconds, long RssKb)>();
         var clock = Stopwatch.StartNew();
         using var sampling = new CancellationTokenSource();
-        var sampler = Task.Run(async () =>
-        {
-            while (!sampling.IsCancellationRequested)
-            {
-                var (_, rss) = probe.Read();
-                lock (samples) samples.Add((clock.Elapsed.TotalSeconds, rss));
-                try { await Task.Delay(2000, sampling.Token).ConfigureAwait(false); } catch (OperationCanceledException) { }
-            }
-        });
+        var sampler = probe.SampleRss(samples, clock, TimeSpan.FromSeconds(2), sampling.Token);
         var run = await ClosedLoop.Run(s.Clients, TimeSpan.Zero, s.Soak, (w, r) => HttpCommand(http, items[r.Next(items.Length)], r.Next(2) == 0)).ConfigureAwait(false);
         await sampling.CancelAsync().ConfigureAwait(false);
         await sampler.ConfigureAwait(false);
