@@ -55,8 +55,10 @@ public static class BackOfficeStoreOptions
         options.Schema.For<JobOpening>().MultiTenanted();
         options.Projections.Add(new CandidateProjection(), ProjectionLifecycle.Inline);
         options.Schema.For<Candidate>().MultiTenanted().Duplicate(x => x.JobOpeningId);
-        options.Projections.Add(new RecruitingDashboardProjection(), ProjectionLifecycle.Async);
-        options.Schema.For<RecruitingDashboard>().MultiTenanted();
+        options.Projections.Add(new RecruitingOpeningLineProjection(), ProjectionLifecycle.Async);
+        options.Schema.For<RecruitingOpeningLine>().MultiTenanted();
+        options.Projections.Add(new RecruitingCandidateLineProjection(), ProjectionLifecycle.Async);
+        options.Schema.For<RecruitingCandidateLine>().MultiTenanted();
         options.Projections.Add(new DepartmentProjection(), ProjectionLifecycle.Inline);
         options.Schema.For<Department>().MultiTenanted();
         options.Projections.Add(new EmployeeProjection(), ProjectionLifecycle.Inline);

@@ -48,9 +48,11 @@ public static class GetRecruitingDashboardEndpoint
         app.MapGet("/api/dashboards/recruiting", async (IDocumentStore store, RequestContext request, TimeProvider time, HttpContext http) =>
             {
                 await using var session = store.QuerySession(request);
-                var d = await session.LoadAsync<RecruitingDashboard>(RecruitingDashboard.Key, http.RequestAborted).ConfigureAwait(false)
-                        ?? new RecruitingDashboard();
-                return TypedResults.Ok(From(d, time.GetUtcNow()));
+                var batch = session.CreateBatchQuery();
+                var openings = batch.Query<RecruitingOpeningLine>().ToList();
+                var candidates = batch.Query<RecruitingCandidateLine>().ToList();
+                await batch.Execute(http.RequestAborted).ConfigureAwait(false);
+                return TypedResults.Ok(From(await openings.ConfigureAwait(false), await candidates.ConfigureAwait(false), time.GetUtcNow()));
             })
             .RequireAuthorization(Roles.AnyUser)
             .WithTags("Dashboards")
@@ -59,34 +61,39 @@ public static class GetRecruitingDashboardEndpoint
             .Produces<Dashboard>()
             .ProducesReadProblems();
 
-    internal static Dashboard From(RecruitingDashboard d, DateTimeOffset now)
+    internal static Dashboard From(IReadOnlyList<RecruitingOpeningLine> openings, IReadOnlyList<RecruitingCandidateLine> candidates, DateTimeOffset now)
     {
         var stages = Enum.GetValues<CandidateStage>();
-        var funnels = d.Openings.OrderByDescending(o => o.Key).Select(o =>
+        var known = openings.ToDictionary(o => o.Id);
+        var byOpening = candidates.Where(c => known.ContainsKey(c.JobOpeningId)).ToLookup(c => c.JobOpeningId);
+        var funnels = openings.OrderByDescending(o => o.Id).Select(f =>
         {
-            var f = o.Value;
-            var current = d.Candidates.Values.Where(c => c.JobOpeningId == o.Key).GroupBy(c => c.Stage).ToDictionary(g => g.Key, g => g.Count());
-            var applied = f.Reached.GetValueOrDefault(nameof(CandidateStage.Applied));
+            var mine = byOpening[f.Id].ToList();
+            var current = mine.GroupBy(c => c.Stage).ToDictionary(g => g.Key, g => g.Count());
+            int Reached(CandidateStage s) => mine.Sum(c => c.Reached.GetValueOrDefault(s.ToString()));
+            var applied = Reached(CandidateStage.Applied);
             var status = f.Closed ? JobOpeningStatus.Closed : f.Hired >= f.Positions ? JobOpeningStatus.Filled : JobOpeningStatus.Open;
-            return new Funnel(o.Key, f.Title, status, f.Positions, f.Hired, [.. stages.Select(s =>
+            return new Funnel(f.Id, f.Title, status, f.Positions, f.Hired, [.. stages.Select(s =>
             {
-                var reached = f.Reached.GetValueOrDefault(s.ToString());
-                var time = f.TimeInStage.GetValueOrDefault(s.ToString());
+                var reached = Reached(s);
+                var stays = mine.Select(c => c.TimeInStage.GetValueOrDefault(s.ToString())).OfType<StageTime>().ToList();
+                var count = stays.Sum(t => t.Count);
                 return new StageCount(s, current.GetValueOrDefault(s), reached,
                     applied == 0 ? 0 : Math.Round((decimal)reached / applied, 4),
-                    time is { Count: > 0 } ? time.TotalSeconds / time.Count : null);
+                    count > 0 ? stays.Sum(t => t.TotalSeconds) / count : null);
             })]);
         }).ToList();
-        var average = stages.Select(s => (Stage: s.ToString(), Times: d.Openings.Values.Select(f => f.TimeInStage.GetValueOrDefault(s.ToString())).OfType<StageTime>().ToList()))
+        var average = stages.Select(s => (Stage: s.ToString(),
+                Times: byOpening.SelectMany(g => g).Select(c => c.TimeInStage.GetValueOrDefault(s.ToString())).OfType<StageTime>().ToList()))
             .Where(x => x.Times.Sum(t => t.Count) > 0)
             .ToDictionary(x => x.Stage, x => x.Times.Sum(t => t.TotalSeconds) / x.Times.Sum(t => t.Count));
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var offers = d.Candidates.Where(c => c.Value.Stage == CandidateStage.Offered && c.Value.Offer is not null)
-            .Select(c => (Id: c.Key, Track: c.Value, Offer: c.Value.Offer!))
-            .OrderBy(c => c.Offer.ExpiresOn).ThenBy(c => c.Id)
-            .Select(c => new OutstandingOfferItem(c.Id, c.Track.JobOpeningId, d.Openings.GetValueOrDefault(c.Track.JobOpeningId)?.Title ?? "",
-                c.Offer.Salary, c.Offer.StartDate, c.Offer.ExpiresOn, c.Offer.ExtendedAt, today > c.Offer.ExpiresOn))
+        var offers = candidates.Where(c => c.Stage == CandidateStage.Offered && c.Offer is not null)
+            .OrderBy(c => c.Offer!.ExpiresOn).ThenBy(c => c.Id)
+            .Select(c => new OutstandingOfferItem(c.Id, c.JobOpeningId, known.GetValueOrDefault(c.JobOpeningId)?.Title ?? "",
+                c.Offer!.Salary, c.Offer.StartDate, c.Offer.ExpiresOn, c.Offer.ExtendedAt, today > c.Offer.ExpiresOn))
             .ToList();
-        return new Dashboard(now, d.UpdatedAt, funnels, average, offers);
+        var updatedAt = openings.Select(o => o.UpdatedAt).Concat(candidates.Select(c => c.UpdatedAt)).Max();
+        return new Dashboard(now, updatedAt, funnels, average, offers);
     }
 }
