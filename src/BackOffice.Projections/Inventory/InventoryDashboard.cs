@@ -92,7 +92,7 @@ public sealed record CountVariance(
 public sealed class InventoryDashboardProjection : SingleStreamProjection<InventoryDashboardItem, Guid>
 {
     /// <summary>The name of the projection (its progress row, its rebuild).</summary>
-    public const string ProjectionName = "InventoryDashboard";
+    public const string ProjectionName = "InventoryDashboardItems";
 
     /// <summary>Takes the inventory events only.</summary>
     public InventoryDashboardProjection()

@@ -70,7 +70,7 @@ public class InventoryDashboardProjectionTests
     public void Only_inventory_events_reach_the_dashboard()
     {
         var projection = new InventoryDashboardProjection();
-        projection.Name.ShouldBe("InventoryDashboard");
+        projection.Name.ShouldBe("InventoryDashboardItems");
         var included = projection.IncludedEventTypes;
         included.ShouldContain(typeof(StockIssued));
         included.ShouldAllBe(t => typeof(IInventoryEvent).IsAssignableFrom(t));
