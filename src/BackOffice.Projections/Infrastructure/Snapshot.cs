@@ -1,5 +1,4 @@
 using JasperFx.Events;
-using Marten.Events.Aggregation;
 
 namespace BackOffice.Projections.Infrastructure;
 
@@ -10,21 +9,13 @@ namespace BackOffice.Projections.Infrastructure;
 /// </summary>
 /// <typeparam name="TState">The domain's immutable state type.</typeparam>
 /// <typeparam name="TEvent">The marker interface of the events that build it.</typeparam>
-public abstract class Snapshot<TState, TEvent> : SingleStreamProjection<TState, Guid> where TState : class
+public abstract class Snapshot<TState, TEvent> : StreamLine<TState, TEvent> where TState : class
 {
     private readonly Func<TState?, object, TState?> evolve;
 
     /// <summary>Creates the projection over the domain's <paramref name="evolve"/> function.</summary>
-    protected Snapshot(Func<TState?, object, TState?> evolve)
-    {
-        this.evolve = evolve;
-        foreach (var type in EventTypes.Of<TEvent>()) IncludeType(type);
-    }
+    protected Snapshot(Func<TState?, object, TState?> evolve) => this.evolve = evolve;
 
     /// <inheritdoc />
-    public sealed override TState? Evolve(TState? snapshot, Guid id, IEvent e)
-    {
-        ArgumentNullException.ThrowIfNull(e);
-        return evolve(snapshot, e.Data);
-    }
+    protected sealed override TState? Apply(TState? snapshot, Guid id, IEvent e) => evolve(snapshot, e.Data);
 }

@@ -1,7 +1,6 @@
 using BackOffice.Domain.Inventory;
 using BackOffice.Projections.Infrastructure;
 using JasperFx.Events;
-using Marten.Events.Aggregation;
 
 namespace BackOffice.Projections.Inventory;
 
@@ -89,22 +88,17 @@ public sealed record CountVariance(
 /// Builds <see cref="InventoryDashboardItem"/> (async, one document per supply item). Its progress is tracked under
 /// <see cref="ProjectionName"/>.
 /// </summary>
-public sealed class InventoryDashboardProjection : SingleStreamProjection<InventoryDashboardItem, Guid>
+public sealed class InventoryDashboardProjection : StreamLine<InventoryDashboardItem, IInventoryEvent>
 {
     /// <summary>The name of the projection (its progress row, its rebuild).</summary>
     public const string ProjectionName = "InventoryDashboardItems";
 
     /// <summary>Takes the inventory events only.</summary>
-    public InventoryDashboardProjection()
-    {
-        Name = ProjectionName;
-        foreach (var type in EventTypes.Of<IInventoryEvent>()) IncludeType(type);
-    }
+    public InventoryDashboardProjection() : base(ProjectionName) { }
 
     /// <inheritdoc />
-    public override InventoryDashboardItem? Evolve(InventoryDashboardItem? snapshot, Guid id, IEvent e)
+    protected override InventoryDashboardItem? Apply(InventoryDashboardItem? snapshot, Guid id, IEvent e)
     {
-        ArgumentNullException.ThrowIfNull(e);
         var d = snapshot ?? new InventoryDashboardItem { Id = id };
         d.UpdatedAt = EventTime.Of(e);
         switch (e.Data)

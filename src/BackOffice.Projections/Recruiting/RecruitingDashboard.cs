@@ -1,7 +1,6 @@
 using BackOffice.Domain.Recruiting;
 using BackOffice.Projections.Infrastructure;
 using JasperFx.Events;
-using Marten.Events.Aggregation;
 
 namespace BackOffice.Projections.Recruiting;
 
@@ -66,22 +65,17 @@ public sealed record StageTime(long Count, double TotalSeconds);
 public sealed record OutstandingOffer(decimal Salary, DateOnly StartDate, DateOnly ExpiresOn, DateTimeOffset ExtendedAt);
 
 /// <summary>Builds <see cref="RecruitingOpeningLine"/> (async, one document per opening).</summary>
-public sealed class RecruitingOpeningLineProjection : SingleStreamProjection<RecruitingOpeningLine, Guid>
+public sealed class RecruitingOpeningLineProjection : StreamLine<RecruitingOpeningLine, IJobOpeningEvent>
 {
     /// <summary>The name of the projection (its progress row, its rebuild).</summary>
     public const string ProjectionName = "RecruitingOpenings";
 
     /// <summary>Takes the openings' events only.</summary>
-    public RecruitingOpeningLineProjection()
-    {
-        Name = ProjectionName;
-        foreach (var type in EventTypes.Of<IJobOpeningEvent>()) IncludeType(type);
-    }
+    public RecruitingOpeningLineProjection() : base(ProjectionName) { }
 
     /// <inheritdoc />
-    public override RecruitingOpeningLine? Evolve(RecruitingOpeningLine? snapshot, Guid id, IEvent e)
+    protected override RecruitingOpeningLine? Apply(RecruitingOpeningLine? snapshot, Guid id, IEvent e)
     {
-        ArgumentNullException.ThrowIfNull(e);
         var d = snapshot ?? new RecruitingOpeningLine { Id = id };
         d.UpdatedAt = EventTime.Of(e);
         switch (e.Data)
@@ -103,22 +97,17 @@ public sealed class RecruitingOpeningLineProjection : SingleStreamProjection<Rec
 }
 
 /// <summary>Builds <see cref="RecruitingCandidateLine"/> (async, one document per candidate).</summary>
-public sealed class RecruitingCandidateLineProjection : SingleStreamProjection<RecruitingCandidateLine, Guid>
+public sealed class RecruitingCandidateLineProjection : StreamLine<RecruitingCandidateLine, ICandidateEvent>
 {
     /// <summary>The name of the projection (its progress row, its rebuild).</summary>
     public const string ProjectionName = "RecruitingCandidates";
 
     /// <summary>Takes the candidates' events only.</summary>
-    public RecruitingCandidateLineProjection()
-    {
-        Name = ProjectionName;
-        foreach (var type in EventTypes.Of<ICandidateEvent>()) IncludeType(type);
-    }
+    public RecruitingCandidateLineProjection() : base(ProjectionName) { }
 
     /// <inheritdoc />
-    public override RecruitingCandidateLine? Evolve(RecruitingCandidateLine? snapshot, Guid id, IEvent e)
+    protected override RecruitingCandidateLine? Apply(RecruitingCandidateLine? snapshot, Guid id, IEvent e)
     {
-        ArgumentNullException.ThrowIfNull(e);
         var at = EventTime.Of(e);
         if (e.Data is CandidateApplied a)
         {
