@@ -30,7 +30,7 @@ internal sealed record Settings(string Phase, bool Smoke, string Connection, Uri
             var i = Array.IndexOf(args, name);
             return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback ?? throw new ArgumentException($"{name} is required");
         }
-        var phase = args.Length > 0 ? args[0] : throw new ArgumentException("usage: BackOffice.Bench load|library|reads|report [options]");
+        var phase = args.Length > 0 ? args[0] : throw new ArgumentException("usage: BackOffice.Bench load|library|rebuild|reads|report [options]");
         var api = Arg("--api", "");
         var pid = Arg("--api-pid", "");
         return new Settings(phase, args.Contains("--smoke"), Arg("--connection", ""), api.Length > 0 ? new Uri(api) : null,

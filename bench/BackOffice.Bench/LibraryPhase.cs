@@ -24,22 +24,14 @@ internal static class LibraryPhase
     public static async Task Run(Settings s)
     {
         var figures = new JsonObject { ["machineAtStart"] = Machine.Describe(), ["schema"] = Schema };
-        // The same statement preparation as the API host (src/BackOffice.Api/Hosting.cs).
-        var cs = new NpgsqlConnectionStringBuilder(s.Connection) { MaxPoolSize = s.Clients + 8, NoResetOnClose = true, MaxAutoPrepare = 64, AutoPrepareMinUsages = 2 }.ConnectionString;
+        var cs = ConnectionString(s);
         await using (var reset = new NpgsqlConnection(cs))
         {
             await reset.OpenAsync().ConfigureAwait(false);
             await using var drop = new NpgsqlCommand($"drop schema if exists {Schema} cascade", reset);
             await drop.ExecuteNonQueryAsync().ConfigureAwait(false);
         }
-        await using var store = DocumentStore.For(o =>
-        {
-            o.Connection(cs);
-            o.DatabaseSchemaName = Schema;
-            o.AutoCreateSchemaObjects = AutoCreate.All;
-            o.AddBackOffice();
-        });
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync().ConfigureAwait(false);
+        await using var store = await OpenStore(cs).ConfigureAwait(false);
         var context = DecisionContext.For("bench", TimeProvider.System);
 
         // Items for single-event commands (and for the reads phase).
@@ -159,8 +151,25 @@ internal static class LibraryPhase
         figures["aggregateLoad"] = lengths;
 
         // 4a: rebuild of each async read model over every stored event.
+        figures["eventsStored"] = await CountEvents(cs).ConfigureAwait(false);
+        figures["rebuild"] = await Rebuild(store, cs).ConfigureAwait(false);
+        PhaseResults.Write(s, figures);
+    }
+
+    /// <summary>
+    /// Profiling aid (<c>BackOffice.Bench rebuild</c>): rebuilds every async read model again over the events a previous
+    /// library phase left in <see cref="Schema"/>, and prints the figures.
+    /// </summary>
+    public static async Task RebuildOnly(Settings s)
+    {
+        var cs = ConnectionString(s);
+        await using var store = await OpenStore(cs).ConfigureAwait(false);
+        await Rebuild(store, cs).ConfigureAwait(false);
+    }
+
+    private static async Task<JsonObject> Rebuild(DocumentStore store, string cs)
+    {
         var total = await CountEvents(cs).ConfigureAwait(false);
-        figures["eventsStored"] = total;
         var rebuilds = new JsonObject();
         using (var daemon = await store.BuildProjectionDaemonAsync().ConfigureAwait(false))
         {
@@ -176,8 +185,24 @@ internal static class LibraryPhase
                 Console.WriteLine($"[library] rebuild {name}: {total / seconds:F0} events/s ({total} events, {seconds:F1} s)");
             }
         }
-        figures["rebuild"] = rebuilds;
-        PhaseResults.Write(s, figures);
+        return rebuilds;
+    }
+
+    // The same statement preparation as the API host (src/BackOffice.Api/Hosting.cs).
+    private static string ConnectionString(Settings s) => new NpgsqlConnectionStringBuilder(s.Connection)
+    { MaxPoolSize = s.Clients + 8, NoResetOnClose = true, MaxAutoPrepare = 64, AutoPrepareMinUsages = 2 }.ConnectionString;
+
+    private static async Task<DocumentStore> OpenStore(string cs)
+    {
+        var store = DocumentStore.For(o =>
+        {
+            o.Connection(cs);
+            o.DatabaseSchemaName = Schema;
+            o.AutoCreateSchemaObjects = AutoCreate.All;
+            o.AddBackOffice();
+        });
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync().ConfigureAwait(false);
+        return store;
     }
 
     private static async Task<long> CountEvents(string cs)

@@ -6,6 +6,7 @@ switch (settings.Phase)
 {
     case "load": await LoadPhase.Run(settings); break;
     case "library": await LibraryPhase.Run(settings); break;
+    case "rebuild": await LibraryPhase.RebuildOnly(settings); break;
     case "reads": await ReadsPhase.Run(settings); break;
     case "report": return Report.Run(settings);
     default: Console.Error.WriteLine($"unknown phase {settings.Phase}"); return 2;

@@ -24,7 +24,8 @@ public static class BackOfficeStoreOptions
     /// Registers BackOffice's events (with stable stored names), snapshots, read models, unique keys and metadata on
     /// <paramref name="options"/>. Events are tenanted (conjoined); of the documents, only BackOffice's own are made
     /// multi-tenanted, so the host's other documents are left as they are. Set <c>DatabaseSchemaName</c> before calling it:
-    /// BackOffice's own tables are created in that schema.
+    /// BackOffice's own tables are created in that schema. It also turns on Marten's <c>RebuildWithBulkCopy</c>: rebuild
+    /// batches made only of document inserts (such as the audit trail's) are written with binary <c>COPY</c>.
     /// </summary>
     /// <example><code>services.AddMarten(opts => { opts.Connection(cs); opts.AddBackOffice(); });</code></example>
     public static StoreOptions AddBackOffice(this StoreOptions options)
@@ -65,6 +66,9 @@ public static class BackOfficeStoreOptions
         options.Schema.For<Employee>().MultiTenanted().Duplicate(x => x.DepartmentId);
 
         // Audit trail (async read model of every event) and the personal-data store.
+        // The trail only inserts rows, so a rebuild writes each page of 5,000 with binary COPY instead of one INSERT per
+        // event (store-wide, but only for rebuild batches made purely of inserts; any other write falls back per batch).
+        options.Projections.RebuildWithBulkCopy = true;
         options.Projections.Add(new AuditTrailProjection(), ProjectionLifecycle.Async, asyncConfiguration: o => o.BatchSize = 5000);
         options.Schema.For<AuditEntry>().MultiTenanted()
             .Duplicate(x => x.StreamId).Duplicate(x => x.User).Duplicate(x => x.Type)

@@ -7,7 +7,10 @@ namespace BackOffice.Projections.Audit;
 
 /// <summary>
 /// The audit trail: an async projection of every event into <see cref="AuditEntry"/> documents of the event's tenant.
-/// Uses only the event and its stored metadata (never the clock), so a rebuild gives the same rows.
+/// Uses only the event and its stored metadata (never the clock), so a rebuild gives the same rows. Rows are only ever
+/// inserted, never upserted: each event gets exactly one row, written in the daemon transaction that records the
+/// projection's progress, and a rebuild starts from an emptied table — which lets Marten write a rebuild's pages with
+/// binary <c>COPY</c> (<c>RebuildWithBulkCopy</c>).
 /// </summary>
 internal sealed partial class AuditTrailProjection : EventProjection
 {
@@ -24,7 +27,7 @@ internal sealed partial class AuditTrailProjection : EventProjection
         ArgumentNullException.ThrowIfNull(operations);
         ArgumentNullException.ThrowIfNull(e);
         var data = JsonSerializer.SerializeToElement(e.Data, e.EventType, AuditJson.Options);
-        operations.ForTenant(e.TenantId).Store(new AuditEntry
+        operations.ForTenant(e.TenantId).Insert(new AuditEntry
         {
             Id = e.Sequence,
             StreamId = e.StreamId,
