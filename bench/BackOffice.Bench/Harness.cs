@@ -11,6 +11,8 @@ internal sealed record Settings(string Phase, bool Smoke, string Connection, Uri
     public int Clients { get; init; } = 32;
     public TimeSpan Window => Smoke ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(Seconds ?? 20);
     public TimeSpan WarmUp => Smoke ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(3);
+    /// <summary>Unmeasured load a freshly started API gets first, so its JIT (tiered compilation, dynamic PGO) has settled.</summary>
+    public TimeSpan ApiWarmUp => Smoke ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(15);
     public int Rounds => Smoke ? 1 : 2;
     public int? Seconds { get; init; }
     /// <summary>Length of the soak (memory flatness) run: 10 minutes in a full run, 5 s in smoke, <c>--soak-seconds</c>.</summary>

@@ -57,7 +57,7 @@ internal static class LoadPhase
 
         // The API's JIT settles (tiered compilation, dynamic PGO) in its first seconds of load: measure it warm, as it runs
         // in production, not while it compiles.
-        var jit = await ClosedLoop.Run(s.Clients, s.Smoke ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(1),
+        var jit = await ClosedLoop.Run(s.Clients, s.ApiWarmUp, TimeSpan.FromSeconds(1),
             (w, r) => HttpCommand(http, items[r.Next(items.Length)], r.Next(2) == 0)).ConfigureAwait(false);
         Console.WriteLine($"[load] API warmed up ({jit.PerSecond:F0} commands/s in its last second)");
         await Task.Delay(TimeSpan.FromSeconds(s.Smoke ? 2 : 5)).ConfigureAwait(false);   // let the projections catch up
