@@ -84,7 +84,7 @@ public static class GetInventoryDashboardEndpoint
             .ThenBy(c => c.DepartmentId).ThenBy(c => c.Sku, StringComparer.Ordinal).ToList();
         var variances = items.SelectMany(i => i.CountVariances).OrderByDescending(v => v.CountedAt)
             .Take(InventoryDashboardItem.MaxVariances).ToList();
-        var updatedAt = items.Count == 0 ? null : items.Max(i => i.UpdatedAt);
+        var updatedAt = items.Max(i => i.UpdatedAt);   // null when there are no items
         return new Dashboard(now, updatedAt, stock, toOrder, reorders, consumption, variances);
     }
 }
