@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using BackOffice.Api;
-using BackOffice.Api.Http;
+using BackOffice.Api.Hosting;
+using BackOffice.Api.Idempotency;
 using BackOffice.Api.Identity;
 using BackOffice.Api.Audit;
 using BackOffice.Api.Inventory;
@@ -21,7 +21,7 @@ builder.Services.AddHttpLogging(o =>
     o.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
     o.CombineLogs = true;
 });
-builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Hosting.MaxBodyBytes);
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = BodySizeLimit.MaxBodyBytes);
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());

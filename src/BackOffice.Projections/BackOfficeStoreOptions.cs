@@ -1,6 +1,4 @@
-using BackOffice.Domain.Inventory;
-using BackOffice.Domain.People;
-using BackOffice.Domain.Recruiting;
+using BackOffice.Domain.PersonalData;
 using BackOffice.Projections.Audit;
 using BackOffice.Projections.Infrastructure;
 using BackOffice.Projections.Inventory;
@@ -12,7 +10,6 @@ using JasperFx.Events.Projections;
 using JasperFx.MultiTenancy;
 using Marten;
 using Marten.Schema;
-using Marten.Schema.Indexing.Unique;
 using Weasel.Core;
 
 namespace BackOffice.Projections;
@@ -39,31 +36,11 @@ public static class BackOfficeStoreOptions
         options.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
         options.Events.MetadataConfig.EnableAll();
         options.Events.MetadataConfig.UserNameEnabled = true;
-        EventNames.Register(options);
-        IdempotencyRecords.Register(options);
-
-        options.Projections.Add(new SupplyItemProjection(), ProjectionLifecycle.Inline);
-        options.Schema.For<SupplyItem>()
-            .MultiTenanted()
-            .UniqueIndex(UniqueIndexType.Computed, UniqueKeys.SupplyItemSku, TenancyScope.PerTenant, x => x.Sku);
-        options.Projections.Add(new ReorderViewProjection(), ProjectionLifecycle.Inline);
-        options.Schema.For<ReorderView>().MultiTenanted();
-        options.Projections.Add(new InventoryDashboardProjection(), ProjectionLifecycle.Async);
-        options.Schema.For<InventoryDashboardItem>().MultiTenanted();
-
-        // Recruiting and People: inline snapshots (details and lists; no personal value), the async dashboard.
-        options.Projections.Add(new JobOpeningProjection(), ProjectionLifecycle.Inline);
-        options.Schema.For<JobOpening>().MultiTenanted();
-        options.Projections.Add(new CandidateProjection(), ProjectionLifecycle.Inline);
-        options.Schema.For<Candidate>().MultiTenanted().Duplicate(x => x.JobOpeningId);
-        options.Projections.Add(new RecruitingOpeningLineProjection(), ProjectionLifecycle.Async);
-        options.Schema.For<RecruitingOpeningLine>().MultiTenanted();
-        options.Projections.Add(new RecruitingCandidateLineProjection(), ProjectionLifecycle.Async);
-        options.Schema.For<RecruitingCandidateLine>().MultiTenanted();
-        options.Projections.Add(new DepartmentProjection(), ProjectionLifecycle.Inline);
-        options.Schema.For<Department>().MultiTenanted();
-        options.Projections.Add(new EmployeeProjection(), ProjectionLifecycle.Inline);
-        options.Schema.For<Employee>().MultiTenanted().Duplicate(x => x.DepartmentId);
+        // One registration per context: its events' stored names, snapshots and read models (Inventory/InventoryStore.cs…).
+        options.AddInventory();
+        options.AddRecruiting();
+        options.AddPeople();
+        options.Events.MapEventType<PersonalDataErased>("personal_data_erased_v1");
 
         // Audit trail (async read model of every event) and the personal-data store.
         // The trail only inserts rows, so a rebuild writes each page of 5,000 with binary COPY instead of one INSERT per

@@ -69,7 +69,7 @@ public sealed record AuditFilter(
 
     /// <summary>The 400 answer for malformed filters.</summary>
     public static IResult Invalid(Dictionary<string, string[]> errors)
-        => Http.Problems.Result(Domain.Common.ErrorCodes.ValidationFailed, "The request is invalid: " + string.Join(", ", errors.Keys) + ".", errors: errors);
+        => Problem.Result(Domain.Common.ErrorCodes.ValidationFailed, "The request is invalid: " + string.Join(", ", errors.Keys) + ".", errors: errors);
 }
 
 /// <summary>One audit trail item as the contract shows it.</summary>

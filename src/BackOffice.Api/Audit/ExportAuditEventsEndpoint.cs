@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using BackOffice.Api.Http;
 using BackOffice.Api.Identity;
 using Marten;
 

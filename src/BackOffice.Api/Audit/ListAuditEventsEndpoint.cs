@@ -1,4 +1,3 @@
-using BackOffice.Api.Http;
 using BackOffice.Api.Identity;
 using Marten;
 

@@ -1,4 +1,3 @@
-using BackOffice.Api.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 
@@ -16,13 +15,13 @@ public sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddleware
         if (authorizeResult.Challenged)
         {
             context.Response.Headers.WWWAuthenticate = "ApiKey header=\"X-Api-Key\", Bearer";
-            await Problems.WriteAsync(context, ProblemCatalog.Codes.Unauthenticated,
+            await Problem.WriteAsync(context, ProblemCatalog.Codes.Unauthenticated,
                 "Send a valid X-Api-Key header or an Authorization: Bearer token.").ConfigureAwait(false);
             return;
         }
         if (authorizeResult.Forbidden)
         {
-            await Problems.WriteAsync(context, ProblemCatalog.Codes.Forbidden,
+            await Problem.WriteAsync(context, ProblemCatalog.Codes.Forbidden,
                 "Your credentials do not hold a role this action needs.").ConfigureAwait(false);
             return;
         }

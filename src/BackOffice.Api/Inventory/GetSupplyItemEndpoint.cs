@@ -1,4 +1,3 @@
-using BackOffice.Api.Http;
 using BackOffice.Api.Identity;
 using BackOffice.Domain.Inventory;
 using Marten;
@@ -26,7 +25,7 @@ public static class GetSupplyItemEndpoint
                 var (found, version) = asOf is { } at ? await AsOf(session, id, at, http.RequestAborted).ConfigureAwait(false)
                     : await Current(session, id, http.RequestAborted).ConfigureAwait(false);
                 if (found is null)
-                    return Problems.Result(Domain.Common.ErrorCodes.NotFound,
+                    return Problem.Result(Domain.Common.ErrorCodes.NotFound,
                         asOf is null ? $"Supply item {id} was not found." : $"Supply item {id} did not exist at {asOf:O}.");
                 http.Response.Headers.ETag = ETags.Of(version);
                 return TypedResults.Ok(SupplyItemView.From(found, version));

@@ -1,4 +1,3 @@
-using BackOffice.Api.Http;
 
 namespace BackOffice.Api.Inventory;
 

@@ -1,4 +1,3 @@
-using BackOffice.Api.Http;
 using BackOffice.Api.Identity;
 using BackOffice.Projections.PersonalData;
 
@@ -16,7 +15,7 @@ public static class ErasePersonalDataEndpoint
                 executor.Within(async session =>
                 {
                     var erased = await personalData.EraseAsync(session, subjectId, time.GetUtcNow(), http.RequestAborted).ConfigureAwait(false);
-                    if (!erased) return Problems.Result(Domain.Common.ErrorCodes.NotFound, $"Nothing is held about subject {subjectId}.");
+                    if (!erased) return Problem.Result(Domain.Common.ErrorCodes.NotFound, $"Nothing is held about subject {subjectId}.");
                     await session.SaveChangesAsync(http.RequestAborted).ConfigureAwait(false);
                     return TypedResults.NoContent();
                 }))

@@ -1,4 +1,3 @@
-using BackOffice.Api.Http;
 using BackOffice.Api.Identity;
 using BackOffice.Projections.PersonalData;
 using Marten;
@@ -22,7 +21,7 @@ public static class GetPersonalDataEndpoint
                 var record = await personalData.GetAsync(session, subjectId, http.RequestAborted).ConfigureAwait(false);
                 var streams = await personalData.StreamsAsync(session, subjectId, http.RequestAborted).ConfigureAwait(false);
                 if (record is null && streams.Count == 0)
-                    return Problems.Result(Domain.Common.ErrorCodes.NotFound, $"Nothing is held about subject {subjectId}.");
+                    return Problem.Result(Domain.Common.ErrorCodes.NotFound, $"Nothing is held about subject {subjectId}.");
                 return TypedResults.Ok(new PersonalDataView(
                     subjectId, record?.Erased ?? false, record?.ErasedAt,
                     record?.Fields ?? new Dictionary<string, string?>(), [.. streams.Select(s => new StreamView(s.StreamId, s.StreamType))]));

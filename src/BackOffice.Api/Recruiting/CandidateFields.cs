@@ -32,7 +32,7 @@ public static class CandidateNotes
     /// A writer for <c>alongside</c>: when the command appended events and <paramref name="value"/> is not blank,
     /// stores it (trimmed) as <paramref name="field"/> of the candidate's subject.
     /// </summary>
-    public static Func<Marten.IDocumentSession, Http.CommandResult, Task> Put(
+    public static Func<Marten.IDocumentSession, CommandResult, Task> Put(
         Projections.PersonalData.IPersonalDataStore store, string field, string? value, CancellationToken cancellation)
         => async (session, result) =>
         {

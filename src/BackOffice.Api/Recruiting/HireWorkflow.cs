@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using BackOffice.Api.Http;
 using BackOffice.Domain.Common;
 using BackOffice.Domain.People;
 using BackOffice.Domain.Recruiting;

@@ -1,5 +1,5 @@
+using BackOffice.Api.Commands;
 using System.Net;
-using BackOffice.Api.Http;
 using BackOffice.Api.Tests.Inventory;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;

@@ -25,8 +25,8 @@ public class SupplyItemSpecs
 
     [Fact]
     public void Register_refuses_a_sku_over_64_characters()
-        => ((Func<object>)(() => SupplyItem.Register(new RegisterSupplyItem(ItemId, new string('x', 65), "n", "u", "c", "l", 1, 1))))
-            .ShouldBeRefusedWith(ErrorCodes.ValidationFailed, "sku");
+        => Spec.When(() => SupplyItem.Register(new RegisterSupplyItem(ItemId, new string('x', 65), "n", "u", "c", "l", 1, 1)))
+            .ThenRefused(ErrorCodes.ValidationFailed, "sku");
 
     [Fact]
     public void Register_refuses_a_par_level_below_the_reorder_point()
@@ -40,12 +40,10 @@ public class SupplyItemSpecs
 
     [Fact]
     public void Receive_adds_to_on_hand()
-    {
-        var item = Given(Registered);
-        var events = item.Receive(new ReceiveStock(10, UnitCost: 2.5m));
-        events.ShouldBe([new StockReceived(ItemId, 10, null, 2.5m)]);
-        SupplyItem.From([Registered, .. events])!.OnHand.ShouldBe(10);
-    }
+        => Spec.Given(SupplyItem.From, Registered)
+            .When(item => item.Receive(new ReceiveStock(10, UnitCost: 2.5m)))
+            .Then(new StockReceived(ItemId, 10, null, 2.5m))
+            .And(item => item.OnHand.ShouldBe(10));
 
     [Theory]
     [InlineData(0)]

@@ -1,0 +1,66 @@
+using BackOffice.Api.Commands;
+using BackOffice.Api.Idempotency;
+using BackOffice.Projections;
+using BackOffice.Projections.Audit;
+using BackOffice.Projections.PersonalData;
+using JasperFx.Events.Daemon;
+using Marten;
+using Npgsql;
+using Wolverine.Marten;
+
+namespace BackOffice.Api.Hosting;
+
+/// <summary>The store: PostgreSQL data sources, Marten with the BackOffice registration, Wolverine's message storage, readiness.</summary>
+public static class StoreSetup
+{
+    /// <summary>Registers the PostgreSQL data source, Marten with the BackOffice registration, and the readiness check.</summary>
+    public static IServiceCollection AddBackOfficeStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connection = configuration["BACKOFFICE_CONNECTION"] ?? configuration.GetConnectionString("BackOffice")
+            ?? throw new InvalidOperationException("Set BACKOFFICE_CONNECTION (or ConnectionStrings:BackOffice) to a PostgreSQL connection string.");
+        var csb = new NpgsqlConnectionStringBuilder(connection);
+        if (!connection.Contains("Timeout", StringComparison.OrdinalIgnoreCase)) csb.Timeout = 5;
+        // Statements the store sends over and over (appends, snapshot loads, daemon reads) are prepared once per
+        // connection instead of parsed and planned every time: PostgreSQL's CPU was the bottleneck (docs/benchmarks.md).
+        if (!connection.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            csb.MaxAutoPrepare = 64;
+            csb.AutoPrepareMinUsages = 2;
+        }
+        var dataSource = new NpgsqlDataSourceBuilder(csb.ConnectionString).Build();
+        services.AddSingleton(dataSource);
+        services.AddSingleton(sp => new CommandConnections(csb.ConnectionString,
+            sp.GetRequiredService<IConfiguration>().GetValue("BackOffice:LockTimeoutMs", 5000)));
+        services.AddSingleton(sp => new HashChainSettings(HashChainSettings.FromKey(configuration["BackOffice:Audit:HmacKey"]).HmacKey)
+        {
+            CheckpointEvery = configuration.GetValue("BackOffice:Audit:CheckpointEvery", 1000),
+            CheckpointInterval = configuration.GetValue("BackOffice:Audit:CheckpointInterval", TimeSpan.FromMinutes(5)),
+            Time = sp.GetRequiredService<TimeProvider>(),
+        });
+        services.AddSingleton<IPersonalDataStore>(sp => new PersonalDataStore(sp.GetServices<IPersonalDataScrubber>()));
+        var marten = services.AddMarten(sp =>
+            {
+                var options = new StoreOptions();
+                options.Connection(dataSource);
+                options.DatabaseSchemaName = configuration["BackOffice:Schema"] ?? "backoffice";
+                options.AddBackOffice();
+                options.AddIdempotencyRecords();
+                options.AddBackOfficeHashChain(sp.GetRequiredService<HashChainSettings>());
+                options.Events.TimeProvider = sp.GetRequiredService<TimeProvider>();
+                // Look for new events more often than Marten's defaults (250 ms busy / 1 s idle): the dashboards and the
+                // audit trail should trail a command by well under a second (see docs/benchmarks.md).
+                options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(configuration.GetValue("BackOffice:Projections:FastPollingMs", 100));
+                options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(configuration.GetValue("BackOffice:Projections:SlowPollingMs", 250));
+                return options;
+            })
+            .UseLightweightSessions()
+            // Wolverine's envelope tables (transactional outbox and inbox) live in the same database and schema.
+            .IntegrateWithWolverine(w => w.MessageStorageSchemaName = configuration["BackOffice:Schema"] ?? "backoffice");
+        if (configuration.GetValue("BackOffice:ApplySchemaOnStartup", true)) marten.ApplyAllDatabaseChangesOnStartup();
+        // HotCold: one node of a cluster runs the async projections; single nodes and tests may say Solo.
+        var daemon = Enum.Parse<DaemonMode>(configuration["BackOffice:Daemon"] ?? nameof(DaemonMode.HotCold));
+        if (daemon != DaemonMode.Disabled) marten.AddAsyncDaemon(daemon);
+        services.AddHealthChecks().AddNpgSql(csb.ConnectionString, name: "postgresql", tags: ["ready"]);
+        return services;
+    }
+}

@@ -1,0 +1,41 @@
+using BackOffice.Api.Recruiting;
+using JasperFx;
+using JasperFx.CodeGeneration;
+using Npgsql;
+using Wolverine;
+using Wolverine.ErrorHandling;
+
+namespace BackOffice.Api.Hosting;
+
+/// <summary>
+/// Wolverine, for the workflows only (the HTTP path stays on minimal APIs, ADR 2): durable local queues backed by the
+/// Marten database (transactional outbox and inbox), explicit handler registration, retries on contention.
+/// </summary>
+public static class Workflows
+{
+    /// <summary>Adds Wolverine with the BackOffice workflows' handlers.</summary>
+    public static IHostBuilder AddBackOfficeWorkflows(this IHostBuilder host, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(configuration);
+        host.UseWolverine(opts =>
+        {
+            opts.ApplicationAssembly = typeof(Workflows).Assembly;
+            // ADR 3: handler code is generated at start-up with Roslyn (WolverineFx.RuntimeCompilation).
+            opts.UseRuntimeCompilation();
+            opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+            opts.Discovery.DisableConventionalDiscovery().IncludeType(typeof(HireAcceptedCandidateHandler));
+            opts.Policies.UseDurableLocalQueues();
+            // Solo (default): this node owns every stored envelope; recovery at start-up reclaims them all. A cluster of
+            // several API nodes sets BackOffice:Wolverine:Durability=Balanced (leader election through the database;
+            // that mode needs PostgreSQL at start-up). The hire handler is idempotent either way.
+            opts.Durability.Mode = Enum.Parse<DurabilityMode>(configuration["BackOffice:Wolverine:Durability"] ?? nameof(DurabilityMode.Solo));
+            // Like the rest of the host, Wolverine must start while PostgreSQL is down (requests answer 503 meanwhile).
+            opts.ResourceMigrationFailureMode = ResourceMigrationFailureMode.ContinueOnFailures;
+            opts.AutoBuildMessageStorageOnStartup = configuration.GetValue("BackOffice:ApplySchemaOnStartup", true) ? AutoCreate.CreateOrUpdate : AutoCreate.None;
+            opts.OnException<ConcurrencyException>().RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
+            opts.OnException<NpgsqlException>().RetryWithCooldown(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
+        });
+        return host.ConfigureServices(WorkflowsStart.Wrap);
+    }
+}

@@ -1,0 +1,73 @@
+using BackOffice.Domain.Common;
+
+namespace BackOffice.Api.Problems;
+
+/// <summary>
+/// The contract's error table in one place: every problem <c>code</c> with its HTTP status and title.
+/// Domain error codes, framework failures and infrastructure faults all resolve here.
+/// </summary>
+public static class ProblemCatalog
+{
+    /// <summary>Problem codes that are not domain error codes.</summary>
+    public static class Codes
+    {
+        public const string MalformedJson = "malformed-json";
+        public const string Unauthenticated = "unauthenticated";
+        public const string Forbidden = "forbidden";
+        public const string VersionMismatch = "version-mismatch";
+        public const string ConcurrencyConflict = "concurrency-conflict";
+        public const string PayloadTooLarge = "payload-too-large";
+        public const string UnsupportedMediaType = "unsupported-media-type";
+        public const string IdempotencyKeyInFlight = "idempotency-key-in-flight";
+        public const string IdempotencyKeyReused = "idempotency-key-reused";
+        public const string RateLimited = "rate-limited";
+        public const string Unavailable = "unavailable";
+        public const string Internal = "internal-error";
+    }
+
+    private static readonly Dictionary<string, (int Status, string Title)> Entries = new(StringComparer.Ordinal)
+    {
+        [ErrorCodes.ValidationFailed] = (400, "The request is invalid."),
+        [Codes.MalformedJson] = (400, "The request body is not valid JSON for this route."),
+        [Codes.Unauthenticated] = (401, "Authentication is required."),
+        [Codes.Forbidden] = (403, "You do not hold a role this action needs."),
+        [ErrorCodes.SegregationOfDuties] = (403, "Segregation of duties forbids this action to you."),
+        [ErrorCodes.NotFound] = (404, "Not found."),
+        [ErrorCodes.InsufficientStock] = (409, "Not enough stock on hand."),
+        [ErrorCodes.ReorderAlreadyOpen] = (409, "A reorder is already open."),
+        [ErrorCodes.ReorderTransitionNotAllowed] = (409, "The reorder does not accept this action now."),
+        [ErrorCodes.CountReasonRequired] = (409, "A count that differs from the book needs a reason."),
+        [ErrorCodes.SupplyItemDiscontinued] = (409, "The supply item is discontinued."),
+        [ErrorCodes.DuplicateSku] = (409, "The SKU is already used."),
+        [ErrorCodes.NotAnInterviewer] = (403, "Only the interview's interviewers or hr may record feedback."),
+        [ErrorCodes.StageTransitionNotAllowed] = (409, "The candidate's stage does not allow this."),
+        [ErrorCodes.OfferExpired] = (409, "The offer has expired."),
+        [ErrorCodes.OfferNeedsFeedback] = (409, "An offer needs at least one interview feedback."),
+        [ErrorCodes.OfferNotOutstanding] = (409, "There is no outstanding offer."),
+        [ErrorCodes.InterviewTransitionNotAllowed] = (409, "The interview does not accept this action now."),
+        [ErrorCodes.FeedbackAlreadyRecorded] = (409, "You already recorded feedback for this interview."),
+        [ErrorCodes.JobOpeningNotOpen] = (409, "The job opening is not open."),
+        [ErrorCodes.CandidateAlreadyHired] = (409, "The candidate was already hired."),
+        [Codes.ConcurrencyConflict] = (409, "A concurrent change won; retry."),
+        [Codes.IdempotencyKeyInFlight] = (409, "A request with this idempotency key is still running."),
+        [Codes.VersionMismatch] = (412, "The resource changed since the version you sent in If-Match."),
+        [Codes.PayloadTooLarge] = (413, "The request body is larger than 1 MiB."),
+        [Codes.UnsupportedMediaType] = (415, "The request body must be application/json."),
+        [Codes.IdempotencyKeyReused] = (422, "The idempotency key was used with another body."),
+        [Codes.RateLimited] = (429, "Too many requests."),
+        [Codes.Unavailable] = (503, "The service is temporarily unavailable."),
+        [Codes.Internal] = (500, "Unexpected error."),
+    };
+
+    /// <summary>The HTTP status for a code (409 for an unknown domain code: a refusal by the current state).</summary>
+    public static int StatusOf(string code) => Entries.TryGetValue(code, out var e) ? e.Status : StatusCodes.Status409Conflict;
+
+    /// <summary>The title for a code.</summary>
+    public static string TitleOf(string code) => Entries.TryGetValue(code, out var e) ? e.Title : "The current state refuses this action.";
+
+    /// <summary>The stable problem type URI for a code.</summary>
+    public static string TypeOf(string code) => "urn:backoffice:problem:" + code;
+
+    /// <summary>Every code, for the OpenAPI document.</summary>
+    public static IEnumerable<(string Code, int Status, string Title)> All => Entries.Select(e => (e.Key, e.Value.Status, e.Value.Title));
+}
