@@ -75,7 +75,18 @@ public sealed class ApiCollection : ICollectionFixture<ApiFixture>
 
 public static class HttpAssertions
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    /// <summary>The body, read into the endpoint's own response record, after checking the status.</summary>
+    public static async Task<T> ShouldBe<T>(this HttpResponseMessage response, int status) where T : class
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        ((int)response.StatusCode).ShouldBe(status, body);
+        return JsonSerializer.Deserialize<T>(body, Json).ShouldNotBeNull();
+    }
 
     public static async Task<JsonElement> ShouldBeProblem(this HttpResponseMessage response, int status, string code)
     {

@@ -71,6 +71,12 @@ public sealed partial class CommandExecutor(
 
     private readonly List<Func<CancellationToken, Task>> afterCommit = [];
 
+    /// <summary>
+    /// The transaction of the command that is running (a new one on each attempt), for writes that must commit with its
+    /// events outside Marten's session, such as the workflow messages of <see cref="Workflows.CommandOutbox"/>.
+    /// </summary>
+    public NpgsqlTransaction? Transaction { get; private set; }
+
     /// <summary>Applies a decision to the current state of the <typeparamref name="T"/> stream <paramref name="id"/>.</summary>
     /// <param name="id">The stream.</param>
     /// <param name="decide">The decision on the current state.</param>
@@ -143,6 +149,7 @@ public sealed partial class CommandExecutor(
         // The lock timeout is a setting of the command connections (no SET LOCAL round trip); BEGIN goes out with the first query.
         await using var connection = await connections.DataSource.OpenConnectionAsync(cancellation).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellation).ConfigureAwait(false);
+        Transaction = transaction;
 
         var schema = store.Options.DatabaseSchemaName;
         if (request.Idempotency is { } idempotency)

@@ -1,6 +1,6 @@
 using BackOffice.Api.Identity;
 using BackOffice.Domain.Recruiting;
-using Wolverine.Runtime;
+using BackOffice.Api.Workflows;
 
 namespace BackOffice.Api.Recruiting;
 
@@ -14,9 +14,9 @@ public static class AcceptOfferEndpoint
 {
     internal static void Map(IEndpointRouteBuilder app) =>
         app.MapPost("/api/candidates/{id:guid}/offer/accept",
-                (Guid id, CommandExecutor executor, RequestContext request, TimeProvider time, IWolverineRuntime wolverine) =>
+                (Guid id, CommandExecutor executor, RequestContext request, TimeProvider time, CommandOutbox outbox) =>
                     executor.Execute<Candidate>(id, c => c.Accept(new AcceptOffer(), request.Decision(time)), Responses.Ok,
-                        (session, result) => HireWorkflow.PublishAsync(wolverine, executor, session, request, result)))
+                        (session, result) => HireWorkflow.PublishAsync(outbox, session, request, result)))
             .AcceptsEmptyBody()
             .RequireAuthorization(Roles.AnyOf(Roles.Hr))
             .WithName("AcceptOffer")

@@ -1,3 +1,4 @@
+using BackOffice.Domain.Recruiting;
 using BackOffice.Api.Recruiting;
 using BackOffice.Api.Tests.Inventory;
 using Marten;
@@ -42,7 +43,7 @@ public class HireWorkflowTests(ApiFixture api)
         // within seconds the candidate is Hired with an employeeId whose employee carries the same subjectId
         var hired = await hr.CandidateWhen(candidate.Id, c => c.GetProperty("stage").GetString() == "Hired");
         var employeeId = hired.GetProperty("employeeId").GetGuid();
-        employeeId.ShouldBe(HireWorkflow.EmployeeIdFor(candidate.Id));
+        employeeId.ShouldBe(CandidateHire.EmployeeIdFor(candidate.Id));
         hired.GetProperty("subjectId").GetGuid().ShouldBe(candidate.SubjectId);
         hired.GetProperty("offer").GetProperty("status").GetString().ShouldBe("Accepted");
         var employee = await (await hr.GetAsync($"/api/employees/{employeeId}")).ShouldBeJson(200);
@@ -139,6 +140,6 @@ public class HireWorkflowTests(ApiFixture api)
         await hr.PostJson($"/api/candidates/{candidate.Id}/withdraw", new { reason = "Took another job " + RecruitingApi.Tag() }).Ok();
         await bus.InvokeAsync(new HireAcceptedCandidate("demo", candidate.Id, opening, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)), "c", "x"));
         (await hr.Candidate(candidate.Id)).GetProperty("stage").GetString().ShouldBe("Withdrawn");
-        (await api.Store.EventTypes(HireWorkflow.EmployeeIdFor(candidate.Id))).ShouldBeEmpty();
+        (await api.Store.EventTypes(CandidateHire.EmployeeIdFor(candidate.Id))).ShouldBeEmpty();
     }
 }

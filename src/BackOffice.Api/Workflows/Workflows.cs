@@ -5,7 +5,7 @@ using Npgsql;
 using Wolverine;
 using Wolverine.ErrorHandling;
 
-namespace BackOffice.Api.Hosting;
+namespace BackOffice.Api.Workflows;
 
 /// <summary>
 /// Wolverine, for the workflows only (the HTTP path stays on minimal APIs, ADR 2): durable local queues backed by the

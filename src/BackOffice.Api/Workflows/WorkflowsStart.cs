@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using Npgsql;
 
-namespace BackOffice.Api.Hosting;
+namespace BackOffice.Api.Workflows;
 
 /// <summary>
 /// Starts Wolverine's hosted services so that the API starts even while PostgreSQL is unreachable (it answers 503
