@@ -44,6 +44,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<RequestContext>();
 builder.Services.AddScoped<CommandExecutor>();
 builder.Services.AddScoped<CommandOutbox>();
+builder.Services.AddSingleton<IdempotencyPurge>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<IdempotencyPurge>());
 builder.Services.AddBackOfficeIdentity(builder.Configuration);
 builder.Services.AddBackOfficeStore(builder.Configuration);
 builder.Host.AddBackOfficeWorkflows(builder.Configuration);

@@ -28,7 +28,7 @@ public static class IdempotencyRecords
         table.AddColumn("content_type", "text");
         table.AddColumn("location", "text");
         table.AddColumn("etag", "text");
-        table.AddColumn("created_at", "timestamptz").NotNull().DefaultValueByExpression("now()");
+        table.AddColumn("created_at", "timestamptz").NotNull().DefaultValueByExpression("now()").AddIndex();   // the purge's range scan
         options.Storage.ExtendedSchemaObjects.Add(table);
         return options;
     }

@@ -70,7 +70,7 @@ public static class GetInventoryDashboardEndpoint
             active.Count(i => i.Status() == StockStatus.Out), items.Count - active.Count);
         var toOrder = active.Where(i => i.Status() != StockStatus.Ok && i.OpenReorders.Count == 0)
             .OrderBy(i => i.Sku, StringComparer.Ordinal)
-            .Select(i => new ToOrderItem(i.Id, i.Sku, i.Name, i.OnHand, i.ReorderPoint, StockStatuses.Name(i.Status())))
+            .Select(i => new ToOrderItem(i.Id, i.Sku, i.Name, i.OnHand, i.ReorderPoint, StockLevel.NameOf(i.Status())))
             .ToList();
         var reorders = items.SelectMany(i => i.OpenReorders).OrderBy(r => r.RequestedAt).Select(r =>
         {

@@ -15,7 +15,7 @@ public static class GetSupplyItemEndpoint
     {
         internal static SupplyItemView From(SupplyItem item, long version) => new(
             item.Id, item.Sku, item.Name, item.Unit, item.Category, item.Location, item.OnHand, item.OnOrder,
-            item.ReorderPoint, item.ReorderQuantity, item.ParLevel, StockStatuses.Name(item.Status), item.Discontinued, item.OpenReorder?.ReorderId, version);
+            item.ReorderPoint, item.ReorderQuantity, item.ParLevel, StockLevel.NameOf(item.Status), item.Discontinued, item.OpenReorder?.ReorderId, version);
     }
 
     internal static void Map(IEndpointRouteBuilder app) =>

@@ -39,7 +39,7 @@ public static class ListSupplyItemsEndpoint
                     query = query.Where(x => x.Category.Equals(wantedCategory, StringComparison.OrdinalIgnoreCase));
                 }
                 var page = await query.OrderBy(x => x.Sku).ToPageAsync(paging,
-                    x => new Item(x.Id, x.Sku, x.Name, x.Unit, x.Category, x.OnHand, x.OnOrder, StockStatuses.Name(x.Status), x.Discontinued),
+                    x => new Item(x.Id, x.Sku, x.Name, x.Unit, x.Category, x.OnHand, x.OnOrder, StockLevel.NameOf(x.Status), x.Discontinued),
                     http.RequestAborted).ConfigureAwait(false);
                 return TypedResults.Ok(page);
             })

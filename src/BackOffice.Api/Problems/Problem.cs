@@ -31,15 +31,21 @@ public static class Problem
         return TypedResults.Problem(problem);
     }
 
-    /// <summary>Writes a problem directly (middleware that runs outside endpoint results).</summary>
-    public static async Task WriteAsync(HttpContext context, string code, string detail, string? field = null)
+    /// <summary>
+    /// Writes a problem from middleware that runs outside endpoint results, the same way endpoints do: through the
+    /// problem result, which hands it to the registered <c>IProblemDetailsService</c> (one writer for every problem).
+    /// 429 and 503 get a <c>Retry-After</c> when none was set.
+    /// </summary>
+    public static Task WriteAsync(HttpContext context, string code, string detail, string? field = null)
+        => WriteAsync(context, For(code, detail, field));
+
+    /// <summary>Writes <paramref name="problem"/> (its status is the response's).</summary>
+    public static Task WriteAsync(HttpContext context, ProblemDetails problem)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var problem = For(code, detail, field);
-        problem.Instance = context.Request.Path;
-        context.Response.StatusCode = problem.Status!.Value;
+        ArgumentNullException.ThrowIfNull(problem);
         if (problem.Status is 429 or 503 && !context.Response.Headers.ContainsKey("Retry-After"))
             context.Response.Headers.RetryAfter = "5";
-        await context.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, ContentType).ConfigureAwait(false);
+        return TypedResults.Problem(problem).ExecuteAsync(context);
     }
 }

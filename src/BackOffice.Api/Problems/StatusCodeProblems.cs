@@ -20,10 +20,8 @@ public static class StatusCodeProblems
             _ => (null, null),
         };
         if (code is null) return Task.CompletedTask;
-        var status = http.Response.StatusCode;
         var problem = Problem.For(code, detail!);
-        problem.Status = status;
-        problem.Instance = http.Request.Path;
-        return http.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, Problem.ContentType);
+        problem.Status = http.Response.StatusCode;
+        return Problem.WriteAsync(http, problem);
     }
 }

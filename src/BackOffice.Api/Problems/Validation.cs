@@ -33,6 +33,6 @@ public static class Validation
         => ValidatorOptions.Global.PropertyNameResolver = (_, member, expression) =>
         {
             var name = member?.Name ?? expression?.ToString() ?? "";
-            return name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
+            return System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
         };
 }

@@ -71,21 +71,19 @@ public static class GetRecruitingDashboardEndpoint
             var current = mine.GroupBy(c => c.Stage).ToDictionary(g => g.Key, g => g.Count());
             int Reached(CandidateStage s) => mine.Sum(c => c.Reached.GetValueOrDefault(s.ToString()));
             var applied = Reached(CandidateStage.Applied);
-            var status = f.Closed ? JobOpeningStatus.Closed : f.Hired >= f.Positions ? JobOpeningStatus.Filled : JobOpeningStatus.Open;
+            var status = JobOpening.StatusOf(f.Closed, f.Hired, f.Positions);
             return new Funnel(f.Id, f.Title, status, f.Positions, f.Hired, [.. stages.Select(s =>
             {
                 var reached = Reached(s);
-                var stays = mine.Select(c => c.TimeInStage.GetValueOrDefault(s.ToString())).OfType<StageTime>().ToList();
-                var count = stays.Sum(t => t.Count);
+                var stays = mine.Select(c => c.TimeInStage.GetValueOrDefault(s.ToString())).OfType<StageTime>();
                 return new StageCount(s, current.GetValueOrDefault(s), reached,
-                    applied == 0 ? 0 : Math.Round((decimal)reached / applied, 4),
-                    count > 0 ? stays.Sum(t => t.TotalSeconds) / count : null);
+                    Domain.Recruiting.Funnel.Conversion(reached, applied), Domain.Recruiting.Funnel.AverageSeconds(stays.Select(t => (t.TotalSeconds, t.Count))));
             })]);
         }).ToList();
-        var average = stages.Select(s => (Stage: s.ToString(),
-                Times: byOpening.SelectMany(g => g).Select(c => c.TimeInStage.GetValueOrDefault(s.ToString())).OfType<StageTime>().ToList()))
-            .Where(x => x.Times.Sum(t => t.Count) > 0)
-            .ToDictionary(x => x.Stage, x => x.Times.Sum(t => t.TotalSeconds) / x.Times.Sum(t => t.Count));
+        var average = stages.Select(s => (Stage: s.ToString(), Seconds: Domain.Recruiting.Funnel.AverageSeconds(byOpening.SelectMany(g => g)
+                .Select(c => c.TimeInStage.GetValueOrDefault(s.ToString())).OfType<StageTime>().Select(t => (t.TotalSeconds, t.Count)))))
+            .Where(x => x.Seconds is not null)
+            .ToDictionary(x => x.Stage, x => x.Seconds!.Value);
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var offers = candidates.Where(c => c.Stage == CandidateStage.Offered && c.Offer is not null)
             .OrderBy(c => c.Offer!.ExpiresOn).ThenBy(c => c.Id)

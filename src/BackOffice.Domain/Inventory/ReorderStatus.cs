@@ -28,4 +28,16 @@ public sealed record Reorder(Guid ReorderId, int Quantity, int ReceivedQuantity,
 {
     /// <summary>Units still expected.</summary>
     public int Outstanding => Math.Max(0, Quantity - ReceivedQuantity);
+
+    /// <summary>Received in full or cancelled: nothing more happens to it.</summary>
+    public bool IsClosed => Status is ReorderStatus.Received or ReorderStatus.Cancelled;
+
+    /// <summary>The reorder after a receipt of <paramref name="quantity"/> units that names it.</summary>
+    public Reorder AfterReceipt(int quantity) => this with { ReceivedQuantity = ReceivedQuantity + quantity, Status = StatusAfterReceipt(Quantity, ReceivedQuantity + quantity) };
+
+    /// <summary>
+    /// The receipt rule, once: a reorder of <paramref name="ordered"/> units of which <paramref name="received"/> have
+    /// arrived is <see cref="ReorderStatus.Received"/> (closed) once all arrived, else <see cref="ReorderStatus.PartiallyReceived"/>.
+    /// </summary>
+    public static ReorderStatus StatusAfterReceipt(int ordered, int received) => received >= ordered ? ReorderStatus.Received : ReorderStatus.PartiallyReceived;
 }

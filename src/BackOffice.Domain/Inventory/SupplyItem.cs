@@ -27,7 +27,7 @@ public sealed partial record SupplyItem(
     public int OnOrder => OpenReorder?.Outstanding ?? 0;
 
     /// <summary><c>out</c> when nothing is on hand, <c>low</c> at or below the reorder point, else <c>ok</c>.</summary>
-    public StockStatus Status => OnHand == 0 ? StockStatus.Out : OnHand <= ReorderPoint ? StockStatus.Low : StockStatus.Ok;
+    public StockStatus Status => StockLevel.StatusOf(OnHand, ReorderPoint);
 
     /// <summary>Applies one event to a state (or to nothing, for the first event). Unknown events leave the state unchanged.</summary>
     /// <param name="state">The state before the event, <c>null</c> before the stream starts.</param>
@@ -71,11 +71,7 @@ public sealed partial record SupplyItem(
     {
         var item = this with { OnHand = OnHand + e.Quantity };
         return e.ReorderId is { } id
-            ? item.WithReorder(id, r =>
-            {
-                var received = r.ReceivedQuantity + e.Quantity;
-                return received >= r.Quantity ? null : r with { ReceivedQuantity = received, Status = ReorderStatus.PartiallyReceived };
-            })
+            ? item.WithReorder(id, r => r.AfterReceipt(e.Quantity) is var after && after.IsClosed ? null : after)
             : item;
     }
 

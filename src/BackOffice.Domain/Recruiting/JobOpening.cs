@@ -29,7 +29,14 @@ public sealed partial record JobOpening(
     public int Hired => HiredCandidateIds.Count;
 
     /// <summary><c>Closed</c> when closed, <c>Filled</c> when every position is filled, else <c>Open</c>.</summary>
-    public JobOpeningStatus Status => Closed ? JobOpeningStatus.Closed : Hired >= Positions ? JobOpeningStatus.Filled : JobOpeningStatus.Open;
+    public JobOpeningStatus Status => StatusOf(Closed, Hired, Positions);
+
+    /// <summary>The opening-status rule, once: <c>Closed</c> when closed, <c>Filled</c> when every position is, else <c>Open</c>.</summary>
+    /// <param name="closed">Closed by hand.</param>
+    /// <param name="hired">Positions filled.</param>
+    /// <param name="positions">Positions to fill.</param>
+    public static JobOpeningStatus StatusOf(bool closed, int hired, int positions)
+        => closed ? JobOpeningStatus.Closed : hired >= positions ? JobOpeningStatus.Filled : JobOpeningStatus.Open;
 
     /// <summary>Applies one event to a state (or to nothing, for the first event). Unknown events leave the state unchanged.</summary>
     /// <param name="state">The state before the event, <c>null</c> before the stream starts.</param>

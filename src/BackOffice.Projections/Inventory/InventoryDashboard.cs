@@ -45,8 +45,8 @@ public sealed class InventoryDashboardItem
     /// <summary>Timestamp of the last event applied.</summary>
     public DateTimeOffset? UpdatedAt { get; set; }
 
-    /// <summary>The item's stock status (same rule as <see cref="SupplyItem.Status"/>).</summary>
-    public StockStatus Status() => OnHand == 0 ? StockStatus.Out : OnHand <= ReorderPoint ? StockStatus.Low : StockStatus.Ok;
+    /// <summary>The item's stock status (the domain's <see cref="StockLevel"/> rule).</summary>
+    public StockStatus Status() => StockLevel.StatusOf(OnHand, ReorderPoint);
 }
 
 /// <summary>An open reorder on the dashboard.</summary>
@@ -114,8 +114,9 @@ public sealed class InventoryDashboardProjection : StreamLine<InventoryDashboard
                 if (open >= 0)
                 {
                     var received = d.OpenReorders[open].ReceivedQuantity + r.Quantity;
-                    if (received >= d.OpenReorders[open].Quantity) d.OpenReorders.RemoveAt(open);
-                    else d.OpenReorders[open] = d.OpenReorders[open] with { ReceivedQuantity = received, Status = ReorderStatus.PartiallyReceived };
+                    var status = Domain.Inventory.Reorder.StatusAfterReceipt(d.OpenReorders[open].Quantity, received);
+                    if (status == ReorderStatus.Received) d.OpenReorders.RemoveAt(open);
+                    else d.OpenReorders[open] = d.OpenReorders[open] with { ReceivedQuantity = received, Status = status };
                 }
                 break;
             case StockIssued i:

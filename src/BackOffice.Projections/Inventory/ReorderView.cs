@@ -64,9 +64,12 @@ public sealed class ReorderViewProjection : MultiStreamProjection<ReorderView, G
                 return snapshot with { Status = ReorderStatus.Cancelled, CancelReason = c.Reason, ClosedAt = EventTime.Of(e) };
             case StockReceived s when snapshot is not null:
                 var received = snapshot.ReceivedQuantity + s.Quantity;
-                return received >= snapshot.Quantity
-                    ? snapshot with { ReceivedQuantity = received, Status = ReorderStatus.Received, ClosedAt = EventTime.Of(e) }
-                    : snapshot with { ReceivedQuantity = received, Status = ReorderStatus.PartiallyReceived };
+                var status = Reorder.StatusAfterReceipt(snapshot.Quantity, received);
+                return snapshot with
+                {
+                    ReceivedQuantity = received, Status = status,
+                    ClosedAt = status == ReorderStatus.Received ? EventTime.Of(e) : snapshot.ClosedAt,
+                };
             default:
                 return snapshot;
         }
