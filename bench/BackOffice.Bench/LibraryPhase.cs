@@ -186,7 +186,7 @@ internal static class LibraryPhase
         return rebuilds;
     }
 
-    // The same statement preparation as the API host (src/BackOffice.Api/Hosting.cs).
+    // The same statement preparation as the API host (src/BackOffice.Api/Hosting/StoreSetup.cs).
     private static string ConnectionString(Settings s) => new NpgsqlConnectionStringBuilder(s.Connection)
     { MaxPoolSize = s.Clients + 8, NoResetOnClose = true, MaxAutoPrepare = 64, AutoPrepareMinUsages = 2 }.ConnectionString;
 

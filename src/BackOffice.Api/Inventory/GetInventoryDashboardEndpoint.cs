@@ -68,7 +68,7 @@ public static class GetInventoryDashboardEndpoint
         var stock = new StockCounts(
             active.Count(i => i.Status() == StockStatus.Ok), active.Count(i => i.Status() == StockStatus.Low),
             active.Count(i => i.Status() == StockStatus.Out), items.Count - active.Count);
-        var toOrder = active.Where(i => i.Status() != StockStatus.Ok && i.OpenReorders.Count == 0)
+        var toOrder = active.Where(i => StockLevel.NeedsOrdering(i.Status(), i.OpenReorders.Count > 0))
             .OrderBy(i => i.Sku, StringComparer.Ordinal)
             .Select(i => new ToOrderItem(i.Id, i.Sku, i.Name, i.OnHand, i.ReorderPoint, StockLevel.NameOf(i.Status())))
             .ToList();
@@ -76,7 +76,7 @@ public static class GetInventoryDashboardEndpoint
         {
             var age = now - r.RequestedAt;
             if (age < TimeSpan.Zero) age = TimeSpan.Zero;
-            return new OpenReorderItem(r.ReorderId, r.SupplyItemId, r.Sku, r.Quantity, r.ReceivedQuantity, Math.Max(0, r.Quantity - r.ReceivedQuantity),
+            return new OpenReorderItem(r.ReorderId, r.SupplyItemId, r.Sku, r.Quantity, r.ReceivedQuantity, Reorder.OutstandingOf(r.Quantity, r.ReceivedQuantity),
                 r.Status, r.RequestedBy, r.RequestedAt, r.Supplier, r.ExpectedOn, (long)age.TotalSeconds, (int)age.TotalDays);
         }).ToList();
         var consumption = items.SelectMany(i => i.Consumption).OrderByDescending(c => c.Month, StringComparer.Ordinal)

@@ -27,7 +27,10 @@ public enum ReorderStatus
 public sealed record Reorder(Guid ReorderId, int Quantity, int ReceivedQuantity, ReorderStatus Status, string RequestedBy, DateTimeOffset RequestedAt)
 {
     /// <summary>Units still expected.</summary>
-    public int Outstanding => Math.Max(0, Quantity - ReceivedQuantity);
+    public int Outstanding => OutstandingOf(Quantity, ReceivedQuantity);
+
+    /// <summary>Units still expected on a reorder of <paramref name="ordered"/> units of which <paramref name="received"/> arrived (never negative).</summary>
+    public static int OutstandingOf(int ordered, int received) => Math.Max(0, ordered - received);
 
     /// <summary>Received in full or cancelled: nothing more happens to it.</summary>
     public bool IsClosed => Status is ReorderStatus.Received or ReorderStatus.Cancelled;

@@ -43,3 +43,22 @@ public class StockRuleSpecs
         full.Outstanding.ShouldBe(0);
     }
 }
+
+public class OrderingRuleSpecs
+{
+    [Theory]
+    [InlineData(StockStatus.Ok, false, false)]
+    [InlineData(StockStatus.Low, false, true)]
+    [InlineData(StockStatus.Out, false, true)]
+    [InlineData(StockStatus.Low, true, false)]
+    [InlineData(StockStatus.Out, true, false)]
+    public void An_item_needs_ordering_when_low_or_out_with_no_reorder_open(StockStatus status, bool open, bool expected)
+        => StockLevel.NeedsOrdering(status, open).ShouldBe(expected);
+
+    [Theory]
+    [InlineData(10, 0, 10)]
+    [InlineData(10, 4, 6)]
+    [InlineData(10, 12, 0)]
+    public void Outstanding_units_are_never_negative(int ordered, int received, int expected)
+        => Reorder.OutstandingOf(ordered, received).ShouldBe(expected);
+}
