@@ -80,13 +80,38 @@ public static class HttpAssertions
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    /// <summary>The body, read into the endpoint's own response record, after checking the status.</summary>
+    /// <summary>
+    /// How response bodies are read into the endpoints' records: <see cref="Json"/>, and strict — every constructor
+    /// parameter must be present (an absent member is not read as null), no member the record does not know, and no
+    /// null where the record says non-null. A typed read thus checks the body's shape as well as its values.
+    /// </summary>
+    public static readonly JsonSerializerOptions Read = new(Json)
+    {
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
+
+    /// <summary>The body, read into the endpoint's own response record (see <see cref="Read"/>), after checking the status.</summary>
     public static async Task<T> ShouldBe<T>(this HttpResponseMessage response, int status) where T : class
     {
         var body = await response.Content.ReadAsStringAsync();
         ((int)response.StatusCode).ShouldBe(status, body);
-        return JsonSerializer.Deserialize<T>(body, Json).ShouldNotBeNull();
+        try
+        {
+            return JsonSerializer.Deserialize<T>(body, Read).ShouldNotBeNull();
+        }
+        catch (JsonException e)
+        {
+            throw new ShouldAssertException($"The body is not a {typeof(T).Name}: {e.Message}\n{body}", e);
+        }
     }
+
+    /// <summary>The 200 body of <paramref name="response"/>, read into <typeparamref name="T"/>.</summary>
+    public static async Task<T> Ok<T>(this Task<HttpResponseMessage> response) where T : class => await (await response).ShouldBe<T>(200);
+
+    /// <summary>The 200 body of a command that answers only its stream's id and version.</summary>
+    public static Task<CommandResponse> Ok(this Task<HttpResponseMessage> response) => response.Ok<CommandResponse>();
 
     public static async Task<JsonElement> ShouldBeProblem(this HttpResponseMessage response, int status, string code)
     {

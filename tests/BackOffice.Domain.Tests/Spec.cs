@@ -8,6 +8,8 @@ namespace BackOffice.Domain.Tests;
 ///     .Then(new StockIssued(…))                      // the events, in order
 ///     .And(item => item.OnHand.ShouldBe(7));          // the state after them
 /// Spec.When(() => SupplyItem.Register(bad)).ThenRefused(ErrorCodes.ValidationFailed, "sku");
+/// Spec.Given(Department.From).When(() => Department.Establish(create)).Then(created).And(d => …);  // a creation
+/// Spec.Given(SupplyItem.From, registered, raised).When(approve).And(…).When(place).When(receive).And(…);  // a lifecycle
 /// </code>
 /// </summary>
 public static class Spec
@@ -29,7 +31,7 @@ public static class Spec
 
     /// <summary>A decision that needs no state (a creation).</summary>
     public static Outcome<object> When<TEvent>(Func<IEnumerable<TEvent>> decision)
-        => Outcome<object>.Of(() => decision().Cast<object>().ToList(), _ => null);
+        => Outcome<object>.Of(() => decision().Cast<object>().ToList(), _ => null, []);
 }
 
 /// <summary>A history and the state it folds to.</summary>
@@ -40,7 +42,14 @@ public sealed class Given<TState>(Func<IEnumerable<object>, TState?> fold, IRead
 
     /// <summary>Runs <paramref name="decision"/> on the state.</summary>
     public Outcome<TState> When<TEvent>(Func<TState, IEnumerable<TEvent>> decision)
-        => Outcome<TState>.Of(() => decision(State).Cast<object>().ToList(), events => fold([.. history, .. events]));
+        => Outcome<TState>.Of(() => decision(State).Cast<object>().ToList(), fold, history);
+
+    /// <summary>
+    /// Runs a decision that needs no state (a creation) after the history, usually none:
+    /// <c>Spec.Given(Department.From).When(() => Department.Establish(…)).Then(…).And(department => …)</c>.
+    /// </summary>
+    public Outcome<TState> When<TEvent>(Func<IEnumerable<TEvent>> decision)
+        => Outcome<TState>.Of(() => decision().Cast<object>().ToList(), fold, history);
 }
 
 /// <summary>What a decision did: the events it returned, or the domain error it raised.</summary>
@@ -48,20 +57,21 @@ public sealed class Outcome<TState> where TState : class
 {
     private readonly IReadOnlyList<object>? events;
     private readonly DomainException? error;
-    private readonly Func<IReadOnlyList<object>, TState?> after;
+    private readonly Func<IEnumerable<object>, TState?> fold;
+    private readonly IReadOnlyList<object> history;
 
-    private Outcome(IReadOnlyList<object>? events, DomainException? error, Func<IReadOnlyList<object>, TState?> after)
-        => (this.events, this.error, this.after) = (events, error, after);
+    private Outcome(IReadOnlyList<object>? events, DomainException? error, Func<IEnumerable<object>, TState?> fold, IReadOnlyList<object> history)
+        => (this.events, this.error, this.fold, this.history) = (events, error, fold, history);
 
-    internal static Outcome<TState> Of(Func<IReadOnlyList<object>> decide, Func<IReadOnlyList<object>, TState?> after)
+    internal static Outcome<TState> Of(Func<IReadOnlyList<object>> decide, Func<IEnumerable<object>, TState?> fold, IReadOnlyList<object> history)
     {
         try
         {
-            return new Outcome<TState>(decide(), null, after);
+            return new Outcome<TState>(decide(), null, fold, history);
         }
         catch (DomainException e)
         {
-            return new Outcome<TState>(null, e, after);
+            return new Outcome<TState>(null, e, fold, history);
         }
     }
 
@@ -79,6 +89,9 @@ public sealed class Outcome<TState> where TState : class
     public IReadOnlyList<object> Events
         => events ?? throw new Xunit.Sdk.XunitException($"The decision was refused: {error!.Code} ({error.Message})");
 
+    /// <summary>The given events followed by the decision's events (it must not have failed).</summary>
+    public IReadOnlyList<object> History => [.. history, .. Events];
+
     /// <summary>The one event of type <typeparamref name="TEvent"/> the decision returned.</summary>
     public TEvent EventOf<TEvent>() => Events.OfType<TEvent>().ShouldHaveSingleItem();
 
@@ -86,9 +99,16 @@ public sealed class Outcome<TState> where TState : class
     public Outcome<TState> And(Action<TState> assert)
     {
         ArgumentNullException.ThrowIfNull(assert);
-        assert(after(Events).ShouldNotBeNull("the events build no state"));
+        assert(fold(History).ShouldNotBeNull("the events build no state"));
         return this;
     }
+
+    /// <summary>
+    /// Runs the next <paramref name="decision"/> on the state after this one (which must not have failed), so that a
+    /// lifecycle reads as one chain: <c>.When(approve).And(…).When(place).When(receive).And(…)</c>.
+    /// </summary>
+    public Outcome<TState> When<TEvent>(Func<TState, IEnumerable<TEvent>> decision)
+        => new Given<TState>(fold, History).When(decision);
 
     /// <summary>The decision was refused with <paramref name="code"/> (naming <paramref name="field"/> when given).</summary>
     public DomainException ThenRefused(string code, string? field = null)
@@ -98,19 +118,4 @@ public sealed class Outcome<TState> where TState : class
         if (field is not null) error.Field.ShouldBe(field);
         return error;
     }
-
-}
-
-/// <summary>The former refusal helpers (to be replaced by <see cref="Outcome{TState}.ThenRefused"/>).</summary>
-public static class Refusals
-{
-    public static void ShouldBeRefusedWith(this Action decision, string code, string? field = null)
-    {
-        var error = Should.Throw<DomainException>(decision);
-        error.Code.ShouldBe(code);
-        if (field is not null) error.Field.ShouldBe(field);
-    }
-
-    public static void ShouldBeRefusedWith<T>(this Func<T> decision, string code, string? field = null)
-        => ShouldBeRefusedWith(() => { decision(); }, code, field);
 }

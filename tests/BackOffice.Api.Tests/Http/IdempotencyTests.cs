@@ -30,12 +30,12 @@ public class IdempotencyTests(ApiFixture api)
         second.Headers.ETag!.Tag.ShouldBe("\"1\"");
         second.Headers.GetValues("Idempotency-Replayed").Single().ShouldBe("true");
 
-        var id = (await first.ShouldBeJson(201)).GetProperty("id").GetGuid();
+        var id = (await first.ShouldBe<CommandResponse>(201)).Id;
         await clerk.PostJson($"/api/supply-items/{id}/receipts", new { quantity = 5 }, Key(key + "-r"));
         await clerk.PostJson($"/api/supply-items/{id}/receipts", new { quantity = 5 }, Key(key + "-r"));
         var state = await clerk.GetItem(id);
-        state.GetProperty("onHand").GetInt32().ShouldBe(5);
-        state.GetProperty("version").GetInt64().ShouldBe(2);
+        state.OnHand.ShouldBe(5);
+        state.Version.ShouldBe(2);
     }
 
     [Fact]
@@ -43,9 +43,9 @@ public class IdempotencyTests(ApiFixture api)
     {
         var key = Guid.NewGuid().ToString();
         var id = await clerk.Register();
-        await (await clerk.PostJson($"/api/supply-items/{id}/receipts", new { quantity = 1 }, Key(key))).ShouldBeJson(200);
+        await (await clerk.PostJson($"/api/supply-items/{id}/receipts", new { quantity = 1 }, Key(key))).ShouldBe<CommandResponse>(200);
         await (await clerk.PostJson($"/api/supply-items/{id}/receipts", new { quantity = 2 }, Key(key))).ShouldBeProblem(422, "idempotency-key-reused");
-        (await clerk.GetItem(id)).GetProperty("onHand").GetInt32().ShouldBe(1);
+        (await clerk.GetItem(id)).OnHand.ShouldBe(1);
     }
 
     [Fact]
@@ -53,10 +53,10 @@ public class IdempotencyTests(ApiFixture api)
     {
         var key = Guid.NewGuid().ToString();
         var id = await clerk.Register();
-        await (await clerk.PostJson($"/api/supply-items/{id}/receipts", new { quantity = 1 }, Key(key))).ShouldBeJson(200);
-        await (await api.As("demo-admin").PostJson($"/api/supply-items/{id}/receipts", new { quantity = 1 }, Key(key))).ShouldBeJson(200);
-        await (await clerk.PostJson($"/api/supply-items/{id}/issues", new { quantity = 1 }, Key(key))).ShouldBeJson(200);
-        (await clerk.GetItem(id)).GetProperty("onHand").GetInt32().ShouldBe(1);
+        await (await clerk.PostJson($"/api/supply-items/{id}/receipts", new { quantity = 1 }, Key(key))).ShouldBe<CommandResponse>(200);
+        await (await api.As("demo-admin").PostJson($"/api/supply-items/{id}/receipts", new { quantity = 1 }, Key(key))).ShouldBe<CommandResponse>(200);
+        await (await clerk.PostJson($"/api/supply-items/{id}/issues", new { quantity = 1 }, Key(key))).ShouldBe<BackOffice.Api.Inventory.IssueStockEndpoint.Response>(200);
+        (await clerk.GetItem(id)).OnHand.ShouldBe(1);
     }
 
     [Theory]
@@ -87,8 +87,8 @@ public class IdempotencyTests(ApiFixture api)
         await WaitUntilWaitingOnLock();
         await (await clerk.PostJson($"/api/supply-items/{id}/receipts", new { quantity = 3 }, Key(key))).ShouldBeProblem(409, "idempotency-key-in-flight");
         await streamLock.Release();
-        await (await first).ShouldBeJson(200);
-        (await clerk.GetItem(id)).GetProperty("onHand").GetInt32().ShouldBe(3);
+        await (await first).ShouldBe<CommandResponse>(200);
+        (await clerk.GetItem(id)).OnHand.ShouldBe(3);
     }
 
     private static async Task WaitUntilWaitingOnLock()
@@ -119,9 +119,9 @@ public class IdempotencyTests(ApiFixture api)
         ((int)lost.StatusCode).ShouldBe(500);   // the process "crashed" after the commit: the client never got the answer
 
         var retry = await client.PostJson($"/api/supply-items/{id}/receipts", new { quantity = 4 }, Key(key));
-        (await retry.ShouldBeJson(200)).GetProperty("version").GetInt64().ShouldBe(2);
+        (await retry.ShouldBe<CommandResponse>(200)).Version.ShouldBe(2);
         retry.Headers.GetValues("Idempotency-Replayed").Single().ShouldBe("true");
-        (await client.GetItem(id)).GetProperty("onHand").GetInt32().ShouldBe(4);
+        (await client.GetItem(id)).OnHand.ShouldBe(4);
     }
 
     private sealed class CrashOnce : ICommandCommitted

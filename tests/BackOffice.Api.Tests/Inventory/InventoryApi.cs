@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BackOffice.Api.Inventory;
 
 namespace BackOffice.Api.Tests.Inventory;
 
@@ -20,18 +21,19 @@ public static class InventoryApi
     public static async Task<Guid> Register(this HttpClient client, object? item = null)
     {
         var response = await client.PostJson("/api/supply-items", item ?? NewItem());
-        var body = await response.ShouldBeJson(201);
-        return body.GetProperty("id").GetGuid();
+        return (await response.ShouldBe<CommandResponse>(201)).Id;
     }
 
-    public static async Task<JsonElement> GetItem(this HttpClient client, Guid id)
-        => await (await client.GetAsync($"/api/supply-items/{id}")).ShouldBeJson(200);
+    public static async Task<GetSupplyItemEndpoint.SupplyItemView> GetItem(this HttpClient client, Guid id)
+        => await client.GetAsync($"/api/supply-items/{id}").Ok<GetSupplyItemEndpoint.SupplyItemView>();
+
+    /// <summary>The reorders of <paramref name="query"/> (<c>/api/reorders?…</c>).</summary>
+    public static async Task<Page<ListReordersEndpoint.Item>> Reorders(this HttpClient client, string query)
+        => await client.GetAsync($"/api/reorders?{query}").Ok<Page<ListReordersEndpoint.Item>>();
 }
 
 public static class InventoryApiSteps
 {
-    public static async Task<JsonElement> Ok(this Task<HttpResponseMessage> response) => await (await response).ShouldBeJson(200);
-
     /// <summary>Registers an item with <paramref name="onHand"/> received.</summary>
     public static async Task<Guid> Stocked(this HttpClient client, int onHand, int reorderPoint = 5, string? category = null, string? sku = null)
     {
@@ -50,5 +52,5 @@ public static class InventoryApiSteps
 
     /// <summary>A clerk's manual reorder request; returns its id.</summary>
     public static async Task<Guid> RequestReorder(this HttpClient client, Guid itemId, int quantity = 10)
-        => (await client.PostJson($"/api/supply-items/{itemId}/reorders", new { quantity }).Ok()).GetProperty("reorderId").GetGuid();
+        => (await client.PostJson($"/api/supply-items/{itemId}/reorders", new { quantity }).Ok<ReorderResponse>()).ReorderId.ShouldNotBeNull();
 }

@@ -1,6 +1,8 @@
-using System.Text.Json;
+using BackOffice.Api.Inventory;
+using BackOffice.Domain.Inventory;
 using Marten;
 using Marten.Events;
+using Dashboard = BackOffice.Api.Inventory.GetInventoryDashboardEndpoint.Dashboard;
 
 namespace BackOffice.Api.Tests.Inventory;
 
@@ -11,15 +13,14 @@ public class InventoryDashboardTests(ApiFixture api)
     private readonly HttpClient clerk = api.As("demo-clerk");
     private readonly HttpClient manager = api.As("demo-manager");
 
-    private async Task<JsonElement> Dashboard(HttpClient? client = null)
+    private async Task<Dashboard> Dashboard(HttpClient? client = null)
     {
         await api.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
-        return await (client ?? clerk).GetAsync("/api/dashboards/inventory").Ok();
+        return await (client ?? clerk).GetAsync("/api/dashboards/inventory").Ok<Dashboard>();
     }
 
-    private static JsonElement? OpenReorder(JsonElement dashboard, Guid reorderId)
-        => dashboard.GetProperty("openReorders").EnumerateArray()
-            .Select(r => (JsonElement?)r).FirstOrDefault(r => r!.Value.GetProperty("reorderId").GetGuid() == reorderId);
+    private static GetInventoryDashboardEndpoint.OpenReorderItem? OpenReorder(Dashboard dashboard, Guid reorderId)
+        => dashboard.OpenReorders.SingleOrDefault(r => r.ReorderId == reorderId);
 
     [Fact]
     public async Task Clerk_registers_paper_receives_6_issues_2_and_the_reorder_goes_through_approval_placing_and_two_receipts()
@@ -27,55 +28,57 @@ public class InventoryDashboardTests(ApiFixture api)
         // A clerk registers paper with reorder point 5, receives 6, issues 2.
         var id = await clerk.Register(InventoryApi.NewItem(reorderPoint: 5, reorderQuantity: 20));
         await clerk.PostJson($"/api/supply-items/{id}/receipts", new { quantity = 6 }).Ok();
-        var issued = await clerk.PostJson($"/api/supply-items/{id}/issues", new { quantity = 2 }).Ok();
-        var reorderId = issued.GetProperty("reorderId").GetGuid();
+        var issued = await clerk.PostJson($"/api/supply-items/{id}/issues", new { quantity = 2 }).Ok<IssueStockEndpoint.Response>();
+        var reorderId = issued.ReorderId.ShouldNotBeNull();
 
         // A reorder appears in GET /api/reorders as Requested.
-        var listed = (await clerk.GetAsync("/api/reorders?status=Requested&pageSize=200").Ok()).GetProperty("items").EnumerateArray()
-            .Single(r => r.GetProperty("reorderId").GetGuid() == reorderId);
-        listed.GetProperty("supplyItemId").GetGuid().ShouldBe(id);
-        listed.GetProperty("quantity").GetInt32().ShouldBe(20);
-        listed.GetProperty("requestedBy").GetString().ShouldBe("demo-clerk");
-        (await clerk.GetItem(id)).GetProperty("onOrder").GetInt32().ShouldBe(20);
+        var listed = (await clerk.Reorders("status=Requested&pageSize=200")).Items.Single(r => r.ReorderId == reorderId);
+        listed.SupplyItemId.ShouldBe(id);
+        listed.Status.ShouldBe(ReorderStatus.Requested);
+        listed.Quantity.ShouldBe(20);
+        listed.RequestedBy.ShouldBe("demo-clerk");
+        listed.Automatic.ShouldBeTrue();
+        (await clerk.GetItem(id)).OnOrder.ShouldBe(20);
 
         // The clerk cannot approve it (403); the manager can.
         await (await clerk.PostRaw($"/api/supply-items/{id}/reorders/{reorderId}/approve", "{}")).ShouldBeProblem(403, "forbidden");
-        await (await manager.PostRaw($"/api/supply-items/{id}/reorders/{reorderId}/approve", "{}")).ShouldBeJson(200);
+        await (await manager.PostRaw($"/api/supply-items/{id}/reorders/{reorderId}/approve", "{}")).ShouldBe<CommandResponse>(200);
         var dashboard = await Dashboard(manager);
-        OpenReorder(dashboard, reorderId)!.Value.GetProperty("status").GetString().ShouldBe("Approved");
+        OpenReorder(dashboard, reorderId).ShouldNotBeNull().Status.ShouldBe(ReorderStatus.Approved);
 
         // It is placed, and received in two parts; onOrder follows.
         await clerk.PostJson($"/api/supply-items/{id}/reorders/{reorderId}/place", new { supplier = "Paper & Co" }).Ok();
         await clerk.PostJson($"/api/supply-items/{id}/receipts", new { quantity = 8, reorderId }).Ok();
         var partly = await clerk.GetItem(id);
-        partly.GetProperty("onOrder").GetInt32().ShouldBe(12);
-        partly.GetProperty("onHand").GetInt32().ShouldBe(12);
-        var partial = (await clerk.GetAsync($"/api/reorders?supplyItemId={id}").Ok()).GetProperty("items")[0];
-        partial.GetProperty("status").GetString().ShouldBe("PartiallyReceived");
-        partial.GetProperty("receivedQuantity").GetInt32().ShouldBe(8);
+        partly.OnOrder.ShouldBe(12);
+        partly.OnHand.ShouldBe(12);
+        var partial = (await clerk.Reorders($"supplyItemId={id}")).Items[0];
+        partial.Status.ShouldBe(ReorderStatus.PartiallyReceived);
+        partial.ReceivedQuantity.ShouldBe(8);
 
         // The dashboard shows it as on order, with its age.
         dashboard = await Dashboard();
-        var open = OpenReorder(dashboard, reorderId)!.Value;
-        open.GetProperty("status").GetString().ShouldBe("PartiallyReceived");
-        open.GetProperty("outstanding").GetInt32().ShouldBe(12);
-        open.GetProperty("supplier").GetString().ShouldBe("Paper & Co");
-        open.GetProperty("ageSeconds").GetInt64().ShouldBeGreaterThanOrEqualTo(0);
-        open.GetProperty("requestedAt").GetDateTimeOffset().ShouldBeLessThanOrEqualTo(dashboard.GetProperty("generatedAt").GetDateTimeOffset());
+        var open = OpenReorder(dashboard, reorderId).ShouldNotBeNull();
+        open.SupplyItemId.ShouldBe(id);
+        open.Status.ShouldBe(ReorderStatus.PartiallyReceived);
+        open.Outstanding.ShouldBe(12);
+        open.Supplier.ShouldBe("Paper & Co");
+        open.AgeSeconds.ShouldBeGreaterThanOrEqualTo(0);
+        open.RequestedAt.ShouldBeLessThanOrEqualTo(dashboard.GeneratedAt);
 
         await clerk.PostJson($"/api/supply-items/{id}/receipts", new { quantity = 12, reorderId }).Ok();
         var done = await clerk.GetItem(id);
-        done.GetProperty("onOrder").GetInt32().ShouldBe(0);
-        done.GetProperty("onHand").GetInt32().ShouldBe(24);
-        done.GetProperty("openReorderId").ValueKind.ShouldBe(JsonValueKind.Null);
-        (await clerk.GetAsync($"/api/reorders?supplyItemId={id}&status=Received").Ok()).GetProperty("total").GetInt64().ShouldBe(1);
+        done.OnOrder.ShouldBe(0);
+        done.OnHand.ShouldBe(24);
+        done.OpenReorderId.ShouldBeNull();
+        (await clerk.Reorders($"supplyItemId={id}&status=Received")).Total.ShouldBe(1);
         OpenReorder(await Dashboard(), reorderId).ShouldBeNull();
     }
 
     [Fact]
     public async Task The_dashboard_counts_stock_statuses_and_lists_what_to_order()
     {
-        var before = (await Dashboard()).GetProperty("stock");
+        var before = (await Dashboard()).Stock;
         var ok = await clerk.Stocked(20);
         var low = await clerk.Stocked(3, reorderPoint: 5);
         await clerk.Register(InventoryApi.NewItem(reorderPoint: 5));
@@ -83,12 +86,12 @@ public class InventoryDashboardTests(ApiFixture api)
         await clerk.PostJson($"/api/supply-items/{gone}/discontinue", new { reason = "end of line" }).Ok();
 
         var dashboard = await Dashboard(api.As("demo-auditor"));
-        var stock = dashboard.GetProperty("stock");
-        (stock.GetProperty("ok").GetInt32() - before.GetProperty("ok").GetInt32()).ShouldBe(1);
-        (stock.GetProperty("low").GetInt32() - before.GetProperty("low").GetInt32()).ShouldBe(1);
-        (stock.GetProperty("out").GetInt32() - before.GetProperty("out").GetInt32()).ShouldBe(1);
-        (stock.GetProperty("discontinued").GetInt32() - before.GetProperty("discontinued").GetInt32()).ShouldBe(1);
-        var toOrder = dashboard.GetProperty("toOrder").EnumerateArray().Select(i => i.GetProperty("supplyItemId").GetGuid()).ToList();
+        var stock = dashboard.Stock;
+        (stock.Ok - before.Ok).ShouldBe(1);
+        (stock.Low - before.Low).ShouldBe(1);
+        (stock.Out - before.Out).ShouldBe(1);
+        (stock.Discontinued - before.Discontinued).ShouldBe(1);
+        var toOrder = dashboard.ToOrder.Select(i => i.SupplyItemId).ToList();
         toOrder.ShouldContain(low);
         toOrder.ShouldNotContain(ok);
         toOrder.ShouldNotContain(gone);
@@ -99,23 +102,22 @@ public class InventoryDashboardTests(ApiFixture api)
     {
         var department = Guid.NewGuid();
         var id = await clerk.Stocked(30);
-        await clerk.PostJson($"/api/supply-items/{id}/issues", new { quantity = 2, departmentId = department }).Ok();
-        await clerk.PostJson($"/api/supply-items/{id}/issues", new { quantity = 3, departmentId = department }).Ok();
-        await clerk.PostJson($"/api/supply-items/{id}/counts", new { countedQuantity = 20, reason = "box missing" }).Ok();
+        await clerk.PostJson($"/api/supply-items/{id}/issues", new { quantity = 2, departmentId = department }).Ok<IssueStockEndpoint.Response>();
+        await clerk.PostJson($"/api/supply-items/{id}/issues", new { quantity = 3, departmentId = department }).Ok<IssueStockEndpoint.Response>();
+        await clerk.PostJson($"/api/supply-items/{id}/counts", new { countedQuantity = 20, reason = "box missing" }).Ok<ReorderResponse>();
 
         var dashboard = await Dashboard();
-        var consumption = dashboard.GetProperty("consumption").EnumerateArray()
-            .Single(c => c.GetProperty("departmentId").ValueKind == JsonValueKind.String && c.GetProperty("departmentId").GetGuid() == department);
-        consumption.GetProperty("quantity").GetInt32().ShouldBe(5);
-        consumption.GetProperty("supplyItemId").GetGuid().ShouldBe(id);
-        consumption.GetProperty("month").GetString().ShouldBe(DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
-        var variance = dashboard.GetProperty("countVariances")[0];
-        variance.GetProperty("supplyItemId").GetGuid().ShouldBe(id);
-        variance.GetProperty("bookQuantity").GetInt32().ShouldBe(25);
-        variance.GetProperty("countedQuantity").GetInt32().ShouldBe(20);
-        variance.GetProperty("variance").GetInt32().ShouldBe(-5);
-        variance.GetProperty("reason").GetString().ShouldBe("box missing");
-        variance.GetProperty("countedBy").GetString().ShouldBe("demo-clerk");
+        var consumption = dashboard.Consumption.Single(c => c.DepartmentId == department);
+        consumption.Quantity.ShouldBe(5);
+        consumption.SupplyItemId.ShouldBe(id);
+        consumption.Month.ShouldBe(DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
+        var variance = dashboard.CountVariances[0];
+        variance.SupplyItemId.ShouldBe(id);
+        variance.BookQuantity.ShouldBe(25);
+        variance.CountedQuantity.ShouldBe(20);
+        variance.Variance.ShouldBe(-5);
+        variance.Reason.ShouldBe("box missing");
+        variance.CountedBy.ShouldBe("demo-clerk");
     }
 
     [Fact]
@@ -123,8 +125,8 @@ public class InventoryDashboardTests(ApiFixture api)
     {
         var id = await clerk.Stocked(10);
         var reorderId = await clerk.RequestReorder(id);
-        await Dashboard();
-        var acme = await api.As("acme-admin").GetAsync("/api/dashboards/inventory").Ok();
+        OpenReorder(await Dashboard(), reorderId).ShouldNotBeNull();
+        var acme = await api.As("acme-admin").GetAsync("/api/dashboards/inventory").Ok<Dashboard>();
         OpenReorder(acme, reorderId).ShouldBeNull();
         await (await api.CreateClient().GetAsync("/api/dashboards/inventory")).ShouldBeProblem(401, "unauthenticated");
     }
@@ -134,12 +136,13 @@ public class InventoryDashboardTests(ApiFixture api)
     {
         var id = await clerk.Stocked(10);
         var reorderId = await clerk.RequestReorder(id, 4);
-        await (await manager.PostRaw($"/api/supply-items/{id}/reorders/{reorderId}/approve", "{}")).ShouldBeJson(200);
-        var before = (await clerk.GetAsync($"/api/reorders?supplyItemId={id}").Ok()).GetProperty("items")[0].ToString();
+        await (await manager.PostRaw($"/api/supply-items/{id}/reorders/{reorderId}/approve", "{}")).ShouldBe<CommandResponse>(200);
+        var before = (await clerk.Reorders($"supplyItemId={id}")).Items.ShouldHaveSingleItem();
+        before.Status.ShouldBe(ReorderStatus.Approved);
 
         using var daemon = await api.Store.BuildProjectionDaemonAsync();
         await daemon.RebuildProjectionAsync<BackOffice.Projections.Inventory.ReorderViewProjection>(TimeSpan.FromMinutes(1), CancellationToken.None);
 
-        (await clerk.GetAsync($"/api/reorders?supplyItemId={id}").Ok()).GetProperty("items")[0].ToString().ShouldBe(before);
+        (await clerk.Reorders($"supplyItemId={id}")).Items.ShouldHaveSingleItem().ShouldBe(before);
     }
 }

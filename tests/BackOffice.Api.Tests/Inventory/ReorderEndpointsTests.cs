@@ -1,4 +1,5 @@
-using System.Text.Json;
+using BackOffice.Api.Inventory;
+using BackOffice.Domain.Inventory;
 
 namespace BackOffice.Api.Tests.Inventory;
 
@@ -15,12 +16,12 @@ public class ReorderEndpointsTests(ApiFixture api)
     public async Task A_manual_request_answers_the_reorder_id_and_a_second_is_409_reorder_already_open()
     {
         var id = await clerk.Stocked(50);
-        var body = await clerk.PostJson($"/api/supply-items/{id}/reorders", new { quantity = 12 }).Ok();
-        var reorderId = body.GetProperty("reorderId").GetGuid();
-        body.GetProperty("version").GetInt64().ShouldBe(3);
+        var body = await clerk.PostJson($"/api/supply-items/{id}/reorders", new { quantity = 12 }).Ok<ReorderResponse>();
+        var reorderId = body.ReorderId.ShouldNotBeNull();
+        body.Version.ShouldBe(3);
         var item = await clerk.GetItem(id);
-        item.GetProperty("openReorderId").GetGuid().ShouldBe(reorderId);
-        item.GetProperty("onOrder").GetInt32().ShouldBe(12);
+        item.OpenReorderId.ShouldBe(reorderId);
+        item.OnOrder.ShouldBe(12);
         await (await clerk.PostJson($"/api/supply-items/{id}/reorders", new { quantity = 3 })).ShouldBeProblem(409, "reorder-already-open");
     }
 
@@ -44,8 +45,8 @@ public class ReorderEndpointsTests(ApiFixture api)
         await (await clerk.PostRaw(Route(id, reorderId, "approve"), "")).ShouldBeProblem(403, "forbidden");
         var problem = await (await admin.PostRaw(Route(id, reorderId, "approve"), "")).ShouldBeProblem(403, "segregation-of-duties");
         problem.GetProperty("detail").GetString().ShouldNotBeNullOrEmpty();
-        var body = await (await manager.PostRaw(Route(id, reorderId, "approve"), "{}")).ShouldBeJson(200);
-        body.GetProperty("version").GetInt64().ShouldBe(4);
+        var body = await (await manager.PostRaw(Route(id, reorderId, "approve"), "{}")).ShouldBe<CommandResponse>(200);
+        body.Version.ShouldBe(4);
     }
 
     [Fact]
@@ -64,7 +65,7 @@ public class ReorderEndpointsTests(ApiFixture api)
         await (await manager.PostRaw(Route(id, reorderId, "approve"), "not json")).ShouldBeProblem(400, "malformed-json");
         await (await manager.PostRaw(Route(id, reorderId, "approve"), "[1]")).ShouldBeProblem(400, "malformed-json");
         await (await manager.PostRaw(Route(id, reorderId, "approve"), "x", "text/plain")).ShouldBeProblem(415, "unsupported-media-type");
-        (await clerk.GetItem(id)).GetProperty("version").GetInt64().ShouldBe(3);
+        (await clerk.GetItem(id)).Version.ShouldBe(3);
     }
 
     [Fact]
@@ -72,7 +73,7 @@ public class ReorderEndpointsTests(ApiFixture api)
     {
         var id = await clerk.Stocked(50);
         var reorderId = await clerk.RequestReorder(id);
-        await (await manager.PostRaw(Route(id, reorderId, "approve"), "{}")).ShouldBeJson(200);
+        await (await manager.PostRaw(Route(id, reorderId, "approve"), "{}")).ShouldBe<CommandResponse>(200);
         await (await manager.PostRaw(Route(id, reorderId, "approve"), "{}")).ShouldBeProblem(409, "reorder-transition-not-allowed");
         await (await manager.PostRaw(Route(id, Guid.NewGuid(), "approve"), "{}")).ShouldBeProblem(404, "not-found");
         await (await manager.PostRaw(Route(Guid.NewGuid(), reorderId, "approve"), "{}")).ShouldBeProblem(404, "not-found");
@@ -84,7 +85,7 @@ public class ReorderEndpointsTests(ApiFixture api)
         var id = await clerk.Stocked(50);
         var reorderId = await clerk.RequestReorder(id);
         await (await clerk.PostJson(Route(id, reorderId, "place"), new { supplier = "Staples" })).ShouldBeProblem(409, "reorder-transition-not-allowed");
-        await (await manager.PostRaw(Route(id, reorderId, "approve"), "{}")).ShouldBeJson(200);
+        await (await manager.PostRaw(Route(id, reorderId, "approve"), "{}")).ShouldBe<CommandResponse>(200);
         (await (await clerk.PostRaw(Route(id, reorderId, "place"), "{}")).ShouldBeProblem(400, "validation-failed"))
             .GetProperty("errors").TryGetProperty("supplier", out _).ShouldBeTrue();
         (await (await clerk.PostJson(Route(id, reorderId, "place"), new { supplier = "Staples", expectedOn = "2000-01-01" })).ShouldBeProblem(400, "validation-failed"))
@@ -92,12 +93,12 @@ public class ReorderEndpointsTests(ApiFixture api)
         await (await clerk.PostRaw(Route(id, reorderId, "place"), "{\"supplier\":\"Staples\",\"expectedOn\":\"next week\"}")).ShouldBeProblem(400, "malformed-json");
         await (await manager.PostJson(Route(id, reorderId, "place"), new { supplier = "Staples" })).ShouldBeProblem(403, "forbidden");
         var expected = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7).ToString("yyyy-MM-dd");
-        (await clerk.PostJson(Route(id, reorderId, "place"), new { supplier = "Staples", expectedOn = expected }).Ok())
-            .GetProperty("version").GetInt64().ShouldBe(5);
-        var reorder = (await clerk.GetAsync($"/api/reorders?supplyItemId={id}").Ok()).GetProperty("items")[0];
-        reorder.GetProperty("status").GetString().ShouldBe("Placed");
-        reorder.GetProperty("supplier").GetString().ShouldBe("Staples");
-        reorder.GetProperty("approvedBy").GetString().ShouldBe("demo-manager");
+        (await clerk.PostJson(Route(id, reorderId, "place"), new { supplier = "Staples", expectedOn = expected }).Ok()).Version.ShouldBe(5);
+        var reorder = (await clerk.Reorders($"supplyItemId={id}")).Items[0];
+        reorder.Status.ShouldBe(ReorderStatus.Placed);
+        reorder.Supplier.ShouldBe("Staples");
+        reorder.ApprovedBy.ShouldBe("demo-manager");
+        reorder.ExpectedOn.ShouldBe(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -110,11 +111,11 @@ public class ReorderEndpointsTests(ApiFixture api)
         await (await manager.PostJson(Route(id, reorderId, "cancel"), new { reason = "budget" })).ShouldBeProblem(403, "forbidden");
         await (await clerk.PostJson(Route(id, Guid.NewGuid(), "cancel"), new { reason = "budget" })).ShouldBeProblem(404, "not-found");
         await clerk.PostJson(Route(id, reorderId, "cancel"), new { reason = "budget" }).Ok();
-        (await clerk.GetItem(id)).GetProperty("onOrder").GetInt32().ShouldBe(0);
+        (await clerk.GetItem(id)).OnOrder.ShouldBe(0);
         await (await clerk.PostJson(Route(id, reorderId, "cancel"), new { reason = "again" })).ShouldBeProblem(409, "reorder-transition-not-allowed");
         await (await manager.PostRaw(Route(id, reorderId, "approve"), "{}")).ShouldBeProblem(409, "reorder-transition-not-allowed");
-        var reorder = (await clerk.GetAsync($"/api/reorders?supplyItemId={id}&status=Cancelled").Ok()).GetProperty("items")[0];
-        reorder.GetProperty("reorderId").GetGuid().ShouldBe(reorderId);
+        var reorder = (await clerk.Reorders($"supplyItemId={id}&status=Cancelled")).Items[0];
+        reorder.ReorderId.ShouldBe(reorderId);
     }
 
     [Fact]
@@ -134,9 +135,9 @@ public class ReorderEndpointsTests(ApiFixture api)
         var reorderId = await clerk.RequestReorder(id);
         var acme = api.As("acme-admin");
         await (await acme.PostRaw(Route(id, reorderId, "approve"), "{}")).ShouldBeProblem(404, "not-found");
-        var list = await acme.GetAsync($"/api/reorders?supplyItemId={id}").Ok();
-        list.GetProperty("total").GetInt64().ShouldBe(0);
-        list.GetProperty("items").GetArrayLength().ShouldBe(0);
+        var list = await acme.Reorders($"supplyItemId={id}");
+        list.Total.ShouldBe(0);
+        list.Items.ShouldBeEmpty();
     }
 
     [Fact]
@@ -154,19 +155,22 @@ public class ReorderEndpointsTests(ApiFixture api)
     {
         var id = await clerk.Stocked(50);
         var reorderId = await clerk.RequestReorder(id, 7);
-        var requested = await clerk.GetAsync($"/api/reorders?status=Requested&supplyItemId={id}").Ok();
-        var item = requested.GetProperty("items").EnumerateArray().Single();
-        item.GetProperty("reorderId").GetGuid().ShouldBe(reorderId);
-        item.GetProperty("quantity").GetInt32().ShouldBe(7);
-        item.GetProperty("receivedQuantity").GetInt32().ShouldBe(0);
-        item.GetProperty("requestedBy").GetString().ShouldBe("demo-clerk");
-        item.GetProperty("sku").GetString()!.ShouldStartWith("SKU-");
-        item.GetProperty("approvedBy").ValueKind.ShouldBe(JsonValueKind.Null);
-        (await clerk.GetAsync($"/api/reorders?status=Placed&supplyItemId={id}").Ok()).GetProperty("total").GetInt64().ShouldBe(0);
-        var all = await clerk.GetAsync("/api/reorders?status=requested&pageSize=1").Ok();
-        all.GetProperty("pageSize").GetInt32().ShouldBe(1);
-        all.GetProperty("page").GetInt32().ShouldBe(1);
-        all.GetProperty("total").GetInt64().ShouldBeGreaterThanOrEqualTo(1);
+        var requested = await clerk.Reorders($"status=Requested&supplyItemId={id}");
+        var item = requested.Items.ShouldHaveSingleItem();
+        item.ReorderId.ShouldBe(reorderId);
+        item.SupplyItemId.ShouldBe(id);
+        item.Status.ShouldBe(ReorderStatus.Requested);
+        item.Quantity.ShouldBe(7);
+        item.ReceivedQuantity.ShouldBe(0);
+        item.RequestedBy.ShouldBe("demo-clerk");
+        item.Sku.ShouldStartWith("SKU-");
+        item.ApprovedBy.ShouldBeNull();
+        (await clerk.Reorders($"status=Placed&supplyItemId={id}")).Total.ShouldBe(0);
+        var all = await clerk.Reorders("status=requested&pageSize=1");
+        all.PageSize.ShouldBe(1);
+        all.Number.ShouldBe(1);
+        all.Total.ShouldBeGreaterThanOrEqualTo(1);
+        all.Items.Count.ShouldBe(1);
         (await (await clerk.GetAsync("/api/reorders?status=Lost")).ShouldBeProblem(400, "validation-failed"))
             .GetProperty("errors").TryGetProperty("status", out _).ShouldBeTrue();
         await (await api.CreateClient().GetAsync("/api/reorders")).ShouldBeProblem(401, "unauthenticated");

@@ -1,3 +1,5 @@
+using BackOffice.Api.Inventory;
+
 namespace BackOffice.Api.Tests.Inventory;
 
 /// <summary>Counts, thresholds and discontinuation: success and each error code.</summary>
@@ -10,9 +12,9 @@ public class SupplyItemCommandTests(ApiFixture api)
     public async Task A_count_that_matches_the_book_needs_no_reason()
     {
         var id = await clerk.Stocked(10);
-        var body = await clerk.PostJson($"/api/supply-items/{id}/counts", new { countedQuantity = 10 }).Ok();
-        body.GetProperty("version").GetInt64().ShouldBe(3);
-        body.GetProperty("reorderId").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+        var body = await clerk.PostJson($"/api/supply-items/{id}/counts", new { countedQuantity = 10 }).Ok<ReorderResponse>();
+        body.Version.ShouldBe(3);
+        body.ReorderId.ShouldBeNull();
     }
 
     [Fact]
@@ -21,18 +23,18 @@ public class SupplyItemCommandTests(ApiFixture api)
         var id = await clerk.Stocked(10);
         var problem = await (await clerk.PostJson($"/api/supply-items/{id}/counts", new { countedQuantity = 8 })).ShouldBeProblem(409, "count-reason-required");
         problem.GetProperty("detail").GetString()!.ShouldContain("10");
-        (await clerk.GetItem(id)).GetProperty("onHand").GetInt32().ShouldBe(10);
+        (await clerk.GetItem(id)).OnHand.ShouldBe(10);
     }
 
     [Fact]
     public async Task A_count_with_a_reason_sets_on_hand_and_may_raise_a_reorder()
     {
         var id = await clerk.Stocked(10);
-        var body = await clerk.PostJson($"/api/supply-items/{id}/counts", new { countedQuantity = 4, reason = "water damage" }).Ok();
-        var reorderId = body.GetProperty("reorderId").GetGuid();
+        var body = await clerk.PostJson($"/api/supply-items/{id}/counts", new { countedQuantity = 4, reason = "water damage" }).Ok<ReorderResponse>();
+        var reorderId = body.ReorderId.ShouldNotBeNull();
         var item = await clerk.GetItem(id);
-        item.GetProperty("onHand").GetInt32().ShouldBe(4);
-        item.GetProperty("openReorderId").GetGuid().ShouldBe(reorderId);
+        item.OnHand.ShouldBe(4);
+        item.OpenReorderId.ShouldBe(reorderId);
     }
 
     [Fact]
@@ -62,12 +64,13 @@ public class SupplyItemCommandTests(ApiFixture api)
         {
             Content = System.Net.Http.Json.JsonContent.Create(new { reorderPoint = 10, reorderQuantity = 12, parLevel = 30 }),
         };
-        var body = await (await clerk.SendAsync(request)).ShouldBeJson(200);
-        body.GetProperty("reorderId").GetGuid();
+        var body = await (await clerk.SendAsync(request)).ShouldBe<ReorderResponse>(200);
+        var reorderId = body.ReorderId.ShouldNotBeNull();
         var item = await clerk.GetItem(id);
-        item.GetProperty("reorderPoint").GetInt32().ShouldBe(10);
-        item.GetProperty("parLevel").GetInt32().ShouldBe(30);
-        item.GetProperty("onOrder").GetInt32().ShouldBe(22);
+        item.ReorderPoint.ShouldBe(10);
+        item.ParLevel.ShouldBe(30);
+        item.OnOrder.ShouldBe(22);
+        item.OpenReorderId.ShouldBe(reorderId);
     }
 
     [Fact]
@@ -93,13 +96,12 @@ public class SupplyItemCommandTests(ApiFixture api)
     {
         var id = await clerk.Stocked(10);
         var body = await clerk.PostJson($"/api/supply-items/{id}/discontinue", new { reason = "replaced by recycled paper" }).Ok();
-        body.GetProperty("version").GetInt64().ShouldBe(3);
-        (await clerk.GetItem(id)).GetProperty("discontinued").GetBoolean().ShouldBeTrue();
+        body.Version.ShouldBe(3);
+        (await clerk.GetItem(id)).Discontinued.ShouldBeTrue();
         await (await clerk.PostJson($"/api/supply-items/{id}/receipts", new { quantity = 1 })).ShouldBeProblem(409, "supply-item-discontinued");
         await (await clerk.PostJson($"/api/supply-items/{id}/reorders", new { quantity = 1 })).ShouldBeProblem(409, "supply-item-discontinued");
-        (await clerk.PostJson($"/api/supply-items/{id}/issues", new { quantity = 10 }).Ok()).GetProperty("reorderId").ValueKind
-            .ShouldBe(System.Text.Json.JsonValueKind.Null);
-        (await clerk.PostJson($"/api/supply-items/{id}/discontinue", new { reason = "again" }).Ok()).GetProperty("version").GetInt64().ShouldBe(4);
+        (await clerk.PostJson($"/api/supply-items/{id}/issues", new { quantity = 10 }).Ok<IssueStockEndpoint.Response>()).ReorderId.ShouldBeNull();
+        (await clerk.PostJson($"/api/supply-items/{id}/discontinue", new { reason = "again" }).Ok()).Version.ShouldBe(4);
     }
 
     [Fact]
@@ -108,11 +110,10 @@ public class SupplyItemCommandTests(ApiFixture api)
         var id = await clerk.Stocked(10);
         var reorderId = await clerk.RequestReorder(id);
         await clerk.PostJson($"/api/supply-items/{id}/discontinue", new { reason = "no longer sold" }).Ok();
-        (await clerk.GetItem(id)).GetProperty("onOrder").GetInt32().ShouldBe(0);
-        var list = await clerk.GetAsync($"/api/reorders?supplyItemId={id}").Ok();
-        var reorder = list.GetProperty("items").EnumerateArray().Single();
-        reorder.GetProperty("reorderId").GetGuid().ShouldBe(reorderId);
-        reorder.GetProperty("status").GetString().ShouldBe("Cancelled");
+        (await clerk.GetItem(id)).OnOrder.ShouldBe(0);
+        var reorder = (await clerk.Reorders($"supplyItemId={id}")).Items.ShouldHaveSingleItem();
+        reorder.ReorderId.ShouldBe(reorderId);
+        reorder.Status.ShouldBe(BackOffice.Domain.Inventory.ReorderStatus.Cancelled);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using BackOffice.Api.Inventory;
 using BackOffice.Domain.Inventory;
 using JasperFx.Events;
 using Marten;
@@ -14,9 +15,9 @@ public class SupplyItemEndpointsTests(ApiFixture api)
     public async Task Register_answers_201_with_location_etag_and_version_1()
     {
         var response = await clerk.PostJson("/api/supply-items", InventoryApi.NewItem());
-        var body = await response.ShouldBeJson(201);
-        var id = body.GetProperty("id").GetGuid();
-        body.GetProperty("version").GetInt64().ShouldBe(1);
+        var body = await response.ShouldBe<CommandResponse>(201);
+        var id = body.Id;
+        body.Version.ShouldBe(1);
         response.Headers.Location!.ToString().ShouldBe($"/api/supply-items/{id}");
         response.Headers.ETag!.Tag.ShouldBe("\"1\"");
         id.Version.ShouldBe(7);
@@ -26,17 +27,19 @@ public class SupplyItemEndpointsTests(ApiFixture api)
     public async Task Receive_10_issue_3_leaves_7_on_hand()
     {
         var id = await clerk.Register();
-        (await (await clerk.PostJson($"/api/supply-items/{id}/receipts", new { quantity = 10 })).ShouldBeJson(200))
-            .GetProperty("version").GetInt64().ShouldBe(2);
+        (await clerk.PostJson($"/api/supply-items/{id}/receipts", new { quantity = 10 }).Ok()).Version.ShouldBe(2);
         var issued = await clerk.PostJson($"/api/supply-items/{id}/issues", new { quantity = 3 });
-        (await issued.ShouldBeJson(200)).GetProperty("version").GetInt64().ShouldBe(3);
+        var issue = await issued.ShouldBe<IssueStockEndpoint.Response>(200);
+        issue.Version.ShouldBe(3);
+        issue.ReorderId.ShouldBeNull();
         issued.Headers.ETag!.Tag.ShouldBe("\"3\"");
 
         var getResponse = await clerk.GetAsync($"/api/supply-items/{id}");
-        var item = await getResponse.ShouldBeJson(200);
-        item.GetProperty("onHand").GetInt32().ShouldBe(7);
-        item.GetProperty("status").GetString().ShouldBe("ok");
-        item.GetProperty("version").GetInt64().ShouldBe(3);
+        var item = await getResponse.ShouldBe<GetSupplyItemEndpoint.SupplyItemView>(200);
+        item.Id.ShouldBe(id);
+        item.OnHand.ShouldBe(7);
+        item.Status.ShouldBe("ok");
+        item.Version.ShouldBe(3);
         getResponse.Headers.ETag!.Tag.ShouldBe("\"3\"");
     }
 
@@ -50,7 +53,7 @@ public class SupplyItemEndpointsTests(ApiFixture api)
         response.Headers.GetValues("X-Correlation-Id").Single().ShouldNotBeNullOrWhiteSpace();
         response.Headers.GetValues("X-Content-Type-Options").Single().ShouldBe("nosniff");
         problem.GetProperty("detail").GetString()!.ShouldContain("7");
-        (await clerk.GetItem(id)).GetProperty("version").GetInt64().ShouldBe(2);
+        (await clerk.GetItem(id)).Version.ShouldBe(2);
     }
 
     [Fact]
@@ -58,12 +61,12 @@ public class SupplyItemEndpointsTests(ApiFixture api)
     {
         var id = await clerk.Register(InventoryApi.NewItem(reorderPoint: 5));
         await clerk.PostJson($"/api/supply-items/{id}/receipts", new { quantity = 6 });
-        var body = await (await clerk.PostJson($"/api/supply-items/{id}/issues", new { quantity = 2 })).ShouldBeJson(200);
-        var reorderId = body.GetProperty("reorderId").GetGuid();
+        var body = await clerk.PostJson($"/api/supply-items/{id}/issues", new { quantity = 2 }).Ok<IssueStockEndpoint.Response>();
+        var reorderId = body.ReorderId.ShouldNotBeNull();
         var item = await clerk.GetItem(id);
-        item.GetProperty("openReorderId").GetGuid().ShouldBe(reorderId);
-        item.GetProperty("onOrder").GetInt32().ShouldBe(20);
-        item.GetProperty("status").GetString().ShouldBe("low");
+        item.OpenReorderId.ShouldBe(reorderId);
+        item.OnOrder.ShouldBe(20);
+        item.Status.ShouldBe("low");
     }
 
     [Fact]
@@ -80,7 +83,7 @@ public class SupplyItemEndpointsTests(ApiFixture api)
 
     [Fact]
     public async Task Admin_holds_every_role()
-        => await (await api.As("demo-admin").PostJson("/api/supply-items", InventoryApi.NewItem())).ShouldBeJson(201);
+        => await (await api.As("demo-admin").PostJson("/api/supply-items", InventoryApi.NewItem())).ShouldBe<CommandResponse>(201);
 
     [Theory]
     [InlineData("{\"quantity\":")]
@@ -93,7 +96,7 @@ public class SupplyItemEndpointsTests(ApiFixture api)
     {
         var id = await clerk.Register();
         await (await clerk.PostRaw($"/api/supply-items/{id}/receipts", body)).ShouldBeProblem(400, "malformed-json");
-        (await clerk.GetItem(id)).GetProperty("version").GetInt64().ShouldBe(1);
+        (await clerk.GetItem(id)).Version.ShouldBe(1);
     }
 
     [Fact]
@@ -144,7 +147,7 @@ public class SupplyItemEndpointsTests(ApiFixture api)
         var acme = api.As("acme-admin");
         await (await acme.GetAsync($"/api/supply-items/{id}")).ShouldBeProblem(404, "not-found");
         await (await acme.PostJson($"/api/supply-items/{id}/receipts", new { quantity = 1 })).ShouldBeProblem(404, "not-found");
-        (await clerk.GetItem(id)).GetProperty("version").GetInt64().ShouldBe(1);
+        (await clerk.GetItem(id)).Version.ShouldBe(1);
     }
 
     [Fact]
@@ -164,7 +167,7 @@ public class SupplyItemEndpointsTests(ApiFixture api)
         await (await clerk.PostJson($"/api/supply-items/{id}/receipts", new { quantity = 1 }, h => h.IfMatch.ParseAdd("\"1\"")))
             .ShouldBeProblem(412, "version-mismatch");
         var ok = await clerk.PostJson($"/api/supply-items/{id}/receipts", new { quantity = 1 }, h => h.IfMatch.ParseAdd("\"2\""));
-        (await ok.ShouldBeJson(200)).GetProperty("version").GetInt64().ShouldBe(3);
+        (await ok.ShouldBe<CommandResponse>(200)).Version.ShouldBe(3);
     }
 
     [Fact]
@@ -176,7 +179,7 @@ public class SupplyItemEndpointsTests(ApiFixture api)
             h.Add("X-Correlation-Id", "corr-test-1");
             h.Add("X-Reason", "monthly delivery");
         });
-        await response.ShouldBeJson(200);
+        await response.ShouldBe<CommandResponse>(200);
         response.Headers.GetValues("X-Correlation-Id").Single().ShouldBe("corr-test-1");
 
         await using var session = api.Store.QuerySession("demo");
@@ -213,7 +216,7 @@ public class SupplyItemEndpointsTests(ApiFixture api)
             api.As("demo-clerk").PostJson($"/api/supply-items/{id}/receipts", new { quantity = 1 })));
         responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
         var item = await clerk.GetItem(id);
-        item.GetProperty("onHand").GetInt32().ShouldBe(64);
-        item.GetProperty("version").GetInt64().ShouldBe(65);
+        item.OnHand.ShouldBe(64);
+        item.Version.ShouldBe(65);
     }
 }

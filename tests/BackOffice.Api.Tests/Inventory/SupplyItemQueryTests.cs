@@ -1,4 +1,6 @@
 using System.Text.Json;
+using BackOffice.Api.Inventory;
+using BackOffice.Domain.Inventory;
 
 namespace BackOffice.Api.Tests.Inventory;
 
@@ -16,25 +18,25 @@ public class SupplyItemQueryTests(ApiFixture api)
         var low = await clerk.Stocked(3, category: category, sku: "B-" + category);
         var empty = await clerk.Stocked(0, category: category, sku: "C-" + category);
 
-        var all = await api.As("demo-auditor").GetAsync($"/api/supply-items?category={category.ToUpperInvariant()}").Ok();
-        all.GetProperty("total").GetInt64().ShouldBe(3);
-        all.GetProperty("page").GetInt32().ShouldBe(1);
-        all.GetProperty("pageSize").GetInt32().ShouldBe(50);
-        all.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ShouldBe([ok, low, empty]);
-        var first = all.GetProperty("items")[0];
-        foreach (var field in new[] { "sku", "name", "unit", "category", "onHand", "onOrder", "status", "discontinued" })
-            first.TryGetProperty(field, out _).ShouldBeTrue(field);
+        async Task<Page<ListSupplyItemsEndpoint.Item>> List(HttpClient client, string query)
+            => await client.GetAsync($"/api/supply-items?{query}").Ok<Page<ListSupplyItemsEndpoint.Item>>();
+        // The strict typed read also checks that every field of an item is there.
+        var all = await List(api.As("demo-auditor"), $"category={category.ToUpperInvariant()}");
+        all.Total.ShouldBe(3);
+        all.Number.ShouldBe(1);
+        all.PageSize.ShouldBe(50);
+        all.Items.Select(i => i.Id).ShouldBe([ok, low, empty]);
+        all.Items[0].ShouldBe(new ListSupplyItemsEndpoint.Item(ok, "A-" + category, "A4 paper", "ream", category, 20, 0, "ok", false));
 
-        async Task<Guid[]> Ids(string query) => (await clerk.GetAsync($"/api/supply-items?category={category}&{query}").Ok())
-            .GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToArray();
+        async Task<Guid[]> Ids(string query) => [.. (await List(clerk, $"category={category}&{query}")).Items.Select(i => i.Id)];
         (await Ids("status=ok")).ShouldBe([ok]);
         (await Ids("status=low")).ShouldBe([low]);
         (await Ids("status=out")).ShouldBe([empty]);
         (await Ids("pageSize=2&page=2")).ShouldBe([empty]);
-        var page = await clerk.GetAsync($"/api/supply-items?category={category}&pageSize=2&page=2").Ok();
-        page.GetProperty("total").GetInt64().ShouldBe(3);
-        page.GetProperty("page").GetInt32().ShouldBe(2);
-        page.GetProperty("pageSize").GetInt32().ShouldBe(2);
+        var page = await List(clerk, $"category={category}&pageSize=2&page=2");
+        page.Total.ShouldBe(3);
+        page.Number.ShouldBe(2);
+        page.PageSize.ShouldBe(2);
     }
 
     [Theory]
@@ -56,7 +58,9 @@ public class SupplyItemQueryTests(ApiFixture api)
         await (await api.CreateClient().GetAsync("/api/supply-items")).ShouldBeProblem(401, "unauthenticated");
         var category = "cat-" + Guid.NewGuid().ToString("N")[..8];
         await clerk.Stocked(1, category: category);
-        (await api.As("acme-admin").GetAsync($"/api/supply-items?category={category}").Ok()).GetProperty("total").GetInt64().ShouldBe(0);
+        var foreign = await api.As("acme-admin").GetAsync($"/api/supply-items?category={category}").Ok<Page<ListSupplyItemsEndpoint.Item>>();
+        foreign.Total.ShouldBe(0);
+        foreign.Items.ShouldBeEmpty();
     }
 
     [Fact]
@@ -67,21 +71,22 @@ public class SupplyItemQueryTests(ApiFixture api)
         {
             h.Add("X-Reason", "monthly needs");
             h.Add("X-Correlation-Id", "corr-history-1");
-        }).Ok();
-        var history = await api.As("demo-auditor").GetAsync($"/api/supply-items/{id}/history").Ok();
-        var items = history.GetProperty("items").EnumerateArray().ToList();
-        items.Select(i => i.GetProperty("type").GetString()).ShouldBe(["supply_item_registered_v1", "stock_received_v1", "stock_issued_v1"]);
-        items.Select(i => i.GetProperty("version").GetInt64()).ShouldBe([1L, 2L, 3L]);
-        items.Select(i => i.GetProperty("sequence").GetInt64()).ShouldBeInOrder();
+        }).Ok<IssueStockEndpoint.Response>();
+        var items = (await api.As("demo-auditor").GetAsync($"/api/supply-items/{id}/history").Ok<AggregateHistory.History>()).Items;
+        items.Select(i => i.Type).ShouldBe(["supply_item_registered_v1", "stock_received_v1", "stock_issued_v1"]);
+        items.Select(i => i.Version).ShouldBe([1L, 2L, 3L]);
+        items.Select(i => i.Sequence).ShouldBeInOrder();
         var issued = items[2];
-        issued.GetProperty("user").GetString().ShouldBe("demo-clerk");
-        issued.GetProperty("correlationId").GetString().ShouldBe("corr-history-1");
-        issued.GetProperty("causationId").GetString().ShouldNotBeNullOrEmpty();
-        issued.GetProperty("reason").GetString().ShouldBe("monthly needs");
-        issued.GetProperty("data").GetProperty("quantity").GetInt32().ShouldBe(2);
-        issued.GetProperty("data").GetProperty("purpose").GetString().ShouldBe("printer");
-        issued.GetProperty("timestamp").GetDateTimeOffset().ShouldBeGreaterThanOrEqualTo(items[1].GetProperty("timestamp").GetDateTimeOffset());
-        items[0].GetProperty("reason").ValueKind.ShouldBe(JsonValueKind.Null);
+        issued.User.ShouldBe("demo-clerk");
+        issued.CorrelationId.ShouldBe("corr-history-1");
+        issued.CausationId.ShouldNotBeNullOrEmpty();
+        issued.Reason.ShouldBe("monthly needs");
+        var data = issued.Data.ShouldBeOfType<JsonElement>().Deserialize<StockIssued>(HttpAssertions.Read).ShouldNotBeNull();
+        data.SupplyItemId.ShouldBe(id);
+        data.Quantity.ShouldBe(2);
+        data.Purpose.ShouldBe("printer");
+        issued.Timestamp.ShouldBeGreaterThanOrEqualTo(items[1].Timestamp);
+        items[0].Reason.ShouldBeNull();
     }
 
     [Fact]
@@ -97,24 +102,24 @@ public class SupplyItemQueryTests(ApiFixture api)
     public async Task As_of_an_instant_gives_the_state_and_version_then()
     {
         var id = await clerk.Stocked(10);
-        await clerk.PostJson($"/api/supply-items/{id}/issues", new { quantity = 4 }).Ok();
-        var items = (await clerk.GetAsync($"/api/supply-items/{id}/history").Ok()).GetProperty("items").EnumerateArray().ToList();
-        var received = items[1].GetProperty("timestamp").GetDateTimeOffset();
-        var registered = items[0].GetProperty("timestamp").GetDateTimeOffset();
+        await clerk.PostJson($"/api/supply-items/{id}/issues", new { quantity = 4 }).Ok<IssueStockEndpoint.Response>();
+        var items = (await clerk.GetAsync($"/api/supply-items/{id}/history").Ok<AggregateHistory.History>()).Items;
+        var received = items[1].Timestamp;
+        var registered = items[0].Timestamp;
 
         var response = await clerk.GetAsync($"/api/supply-items/{id}?asOf={Uri.EscapeDataString(received.ToString("O"))}");
-        var then = await response.ShouldBeJson(200);
-        then.GetProperty("onHand").GetInt32().ShouldBe(10);
-        then.GetProperty("version").GetInt64().ShouldBe(2);
+        var then = await response.ShouldBe<GetSupplyItemEndpoint.SupplyItemView>(200);
+        then.OnHand.ShouldBe(10);
+        then.Version.ShouldBe(2);
         response.Headers.ETag!.Tag.ShouldBe("\"2\"");
 
-        var atStart = await clerk.GetAsync($"/api/supply-items/{id}?asOf={Uri.EscapeDataString(registered.ToString("O"))}").Ok();
-        atStart.GetProperty("onHand").GetInt32().ShouldBe(0);
-        atStart.GetProperty("version").GetInt64().ShouldBe(1);
+        var atStart = await clerk.GetAsync($"/api/supply-items/{id}?asOf={Uri.EscapeDataString(registered.ToString("O"))}").Ok<GetSupplyItemEndpoint.SupplyItemView>();
+        atStart.OnHand.ShouldBe(0);
+        atStart.Version.ShouldBe(1);
 
-        var now = await clerk.GetAsync($"/api/supply-items/{id}?asOf={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(1).ToString("O"))}").Ok();
-        now.GetProperty("onHand").GetInt32().ShouldBe(6);
-        now.GetProperty("version").GetInt64().ShouldBe(3);
+        var now = await clerk.GetAsync($"/api/supply-items/{id}?asOf={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(1).ToString("O"))}").Ok<GetSupplyItemEndpoint.SupplyItemView>();
+        now.OnHand.ShouldBe(6);
+        now.Version.ShouldBe(3);
     }
 
     [Fact]
@@ -130,7 +135,7 @@ public class SupplyItemQueryTests(ApiFixture api)
     [Fact]
     public async Task The_openapi_document_describes_the_inventory_routes_with_clean_schema_names()
     {
-        var doc = await api.CreateClient().GetAsync("/swagger/v1/swagger.json").Ok();
+        var doc = await (await api.CreateClient().GetAsync("/swagger/v1/swagger.json")).ShouldBeJson(200);
         var paths = doc.GetProperty("paths");
         foreach (var path in new[]
                  {

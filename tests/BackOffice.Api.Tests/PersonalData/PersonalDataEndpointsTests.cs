@@ -1,5 +1,7 @@
-using System.Text.Json;
+using BackOffice.Api.Audit;
+using BackOffice.Api.PersonalData;
 using BackOffice.Api.Tests.Inventory;
+using BackOffice.Projections.Audit;
 using BackOffice.Projections.PersonalData;
 using Marten;
 using Marten.Events;
@@ -35,32 +37,35 @@ public class PersonalDataEndpointsTests(ApiFixture api)
     public async Task Hr_reads_everything_held_then_erases_it_and_the_database_no_longer_contains_it()
     {
         var (subject, stream, values) = await StorePerson();
-        var held = await (await hr.GetAsync($"/api/personal-data/{subject}")).ShouldBeJson(200);
-        held.GetProperty("personalDataErased").GetBoolean().ShouldBeFalse();
-        held.GetProperty("fields").GetProperty("email").GetString().ShouldBe(values[1]);
-        held.GetProperty("fields").GetProperty("resume").GetString().ShouldBe(values[4]);
-        held.GetProperty("streams").EnumerateArray().Select(s => s.GetProperty("streamId").GetGuid()).ShouldBe([stream]);
+        var held = await hr.GetAsync($"/api/personal-data/{subject}").Ok<GetPersonalDataEndpoint.PersonalDataView>();
+        held.SubjectId.ShouldBe(subject);
+        held.PersonalDataErased.ShouldBeFalse();
+        held.ErasedAt.ShouldBeNull();
+        held.Fields["email"].ShouldBe(values[1]);
+        held.Fields["resume"].ShouldBe(values[4]);
+        held.Streams.ShouldBe([new GetPersonalDataEndpoint.StreamView(stream, "supply_item")]);
         await DatabaseDump.ShouldContainNoneOf(ApiFixture.Connection, "definitely-not-there-" + Guid.NewGuid());
         (await DatabaseDump.AllTextAsync(ApiFixture.Connection)).ShouldContain(values[1]);
 
         var erase = await hr.DeleteAsync($"/api/personal-data/{subject}");
         ((int)erase.StatusCode).ShouldBe(204);
 
-        var after = await (await hr.GetAsync($"/api/personal-data/{subject}")).ShouldBeJson(200);
-        after.GetProperty("personalDataErased").GetBoolean().ShouldBeTrue();
-        after.GetProperty("fields").EnumerateObject().ShouldAllBe(f => f.Value.ValueKind == JsonValueKind.Null);
-        after.GetProperty("fields").EnumerateObject().Count().ShouldBe(6);
+        var after = await hr.GetAsync($"/api/personal-data/{subject}").Ok<GetPersonalDataEndpoint.PersonalDataView>();
+        after.PersonalDataErased.ShouldBeTrue();
+        after.ErasedAt.ShouldNotBeNull();
+        after.Fields.Count.ShouldBe(6);
+        after.Fields.Values.ShouldAllBe(v => v == null);
         await DatabaseDump.ShouldContainNoneOf(ApiFixture.Connection, values);
 
         // The erasure is a fact of its own; the other facts and the chain stay intact.
         await api.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
         var auditor = api.As("demo-auditor");
-        var trail = await (await auditor.GetAsync($"/api/audit/events?streamId={subject}")).ShouldBeJson(200);
-        trail.GetProperty("items")[0].GetProperty("type").GetString().ShouldBe("personal_data_erased_v1");
-        trail.GetProperty("items")[0].GetProperty("user").GetString().ShouldBe("demo-hr");
-        (await (await auditor.GetAsync($"/api/audit/events?streamId={stream}")).ShouldBeJson(200)).GetProperty("items").GetArrayLength().ShouldBe(1);
-        (await (await auditor.GetAsync("/api/audit/verify")).ShouldBeJson(200)).GetProperty("valid").GetBoolean().ShouldBeTrue();
-        (await api.As("demo-clerk").GetItem(stream)).GetProperty("version").GetInt64().ShouldBe(1);
+        var trail = await auditor.GetAsync($"/api/audit/events?streamId={subject}").Ok<ListAuditEventsEndpoint.AuditPage>();
+        trail.Items[0].Type.ShouldBe("personal_data_erased_v1");
+        trail.Items[0].User.ShouldBe("demo-hr");
+        (await auditor.GetAsync($"/api/audit/events?streamId={stream}").Ok<ListAuditEventsEndpoint.AuditPage>()).Items.Count.ShouldBe(1);
+        (await auditor.GetAsync("/api/audit/verify").Ok<ChainVerification>()).Valid.ShouldBeTrue();
+        (await api.As("demo-clerk").GetItem(stream)).Version.ShouldBe(1);
     }
 
     [Fact]
@@ -90,6 +95,6 @@ public class PersonalDataEndpointsTests(ApiFixture api)
         await (await api.As("demo-auditor").GetAsync($"/api/personal-data/{subject}")).ShouldBeProblem(403, "forbidden");
         await (await api.As("demo-clerk").DeleteAsync($"/api/personal-data/{subject}")).ShouldBeProblem(403, "forbidden");
         await (await api.CreateClient().GetAsync($"/api/personal-data/{subject}")).ShouldBeProblem(401, "unauthenticated");
-        await (await api.As("demo-admin").GetAsync($"/api/personal-data/{subject}")).ShouldBeJson(200);
+        (await api.As("demo-admin").GetAsync($"/api/personal-data/{subject}").Ok<GetPersonalDataEndpoint.PersonalDataView>()).SubjectId.ShouldBe(subject);
     }
 }

@@ -1,6 +1,7 @@
-using BackOffice.Domain.Recruiting;
+using BackOffice.Api.People;
 using BackOffice.Api.Recruiting;
-using BackOffice.Api.Tests.Inventory;
+using BackOffice.Domain.People;
+using BackOffice.Domain.Recruiting;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -38,26 +39,20 @@ public class HireWorkflowTests(ApiFixture api)
         await hr.PostJson($"/api/candidates/{candidate.Id}/offer", new { salary = 5000, startDate = RecruitingApi.Day(30), expiresOn = RecruitingApi.Day(7) }).Ok();
         var correlation = "hire-" + RecruitingApi.Tag();
         var accept = await hr.PostJson($"/api/candidates/{candidate.Id}/offer/accept", new { }, h => h.Add("X-Correlation-Id", correlation));
-        (await accept.ShouldBeJson(200)).GetProperty("version").GetInt64().ShouldBe(7);
+        (await accept.ShouldBe<CommandResponse>(200)).Version.ShouldBe(7);
 
         // within seconds the candidate is Hired with an employeeId whose employee carries the same subjectId
-        var hired = await hr.CandidateWhen(candidate.Id, c => c.GetProperty("stage").GetString() == "Hired");
-        var employeeId = hired.GetProperty("employeeId").GetGuid();
+        var hired = await hr.CandidateWhen(candidate.Id, c => c.Stage == CandidateStage.Hired);
+        var employeeId = hired.EmployeeId.ShouldNotBeNull();
         employeeId.ShouldBe(CandidateHire.EmployeeIdFor(candidate.Id));
-        hired.GetProperty("subjectId").GetGuid().ShouldBe(candidate.SubjectId);
-        hired.GetProperty("offer").GetProperty("status").GetString().ShouldBe("Accepted");
-        var employee = await (await hr.GetAsync($"/api/employees/{employeeId}")).ShouldBeJson(200);
-        employee.GetProperty("subjectId").GetGuid().ShouldBe(candidate.SubjectId);
-        employee.GetProperty("candidateId").GetGuid().ShouldBe(candidate.Id);
-        employee.GetProperty("name").GetString().ShouldBe(candidate.Name);
-        employee.GetProperty("email").GetString().ShouldBe(candidate.Email);
-        employee.GetProperty("position").GetString().ShouldBe("Filing clerk");
-        employee.GetProperty("departmentId").GetGuid().ShouldBe(department);
-        employee.GetProperty("startDate").GetString().ShouldBe(RecruitingApi.Day(30));
-        employee.GetProperty("status").GetString().ShouldBe("Active");
-        var filled = await (await hr.GetAsync($"/api/job-openings/{opening}")).ShouldBeJson(200);
-        filled.GetProperty("status").GetString().ShouldBe("Filled");
-        filled.GetProperty("hired").GetInt32().ShouldBe(1);
+        hired.SubjectId.ShouldBe(candidate.SubjectId);
+        hired.Offer.ShouldNotBeNull().Status.ShouldBe("Accepted");
+        var employee = await hr.GetAsync($"/api/employees/{employeeId}").Ok<GetEmployeeEndpoint.EmployeeView>();
+        employee.ShouldBe(new GetEmployeeEndpoint.EmployeeView(employeeId, candidate.SubjectId, candidate.Name, candidate.Email, "Filing clerk", department,
+            null, EmployeeStatus.Active, RecruitingApi.Date(30), candidate.Id, false, 1));
+        var filled = await hr.JobOpening(opening);
+        filled.Status.ShouldBe(JobOpeningStatus.Filled);
+        filled.Hired.ShouldBe(1);
 
         // the workflow's events keep the request's correlation id and name the accepted offer as their cause
         await using var session = api.Store.QuerySession("demo");
@@ -83,8 +78,8 @@ public class HireWorkflowTests(ApiFixture api)
         var opening = await hr.Opening(positions: 2);
         var (candidate, _) = await hr.Offered(manager, opening);
         await hr.PostAsync($"/api/candidates/{candidate.Id}/offer/accept", null).Ok();
-        var hired = await hr.CandidateWhen(candidate.Id, c => c.GetProperty("stage").GetString() == "Hired");
-        var employeeId = hired.GetProperty("employeeId").GetGuid();
+        var hired = await hr.CandidateWhen(candidate.Id, c => c.Stage == CandidateStage.Hired);
+        var employeeId = hired.EmployeeId.ShouldNotBeNull();
 
         // The same message, delivered again twice through Wolverine (as a redelivery or a replay would).
         await using var session = api.Store.QuerySession("demo");
@@ -99,11 +94,12 @@ public class HireWorkflowTests(ApiFixture api)
         (await api.Store.EventTypes(candidate.Id)).Count(t => t == "candidate_hired_v1").ShouldBe(1);
         (await api.Store.EventTypes(employeeId)).ShouldBe(["employee_hired_v1"]);
         (await api.Store.EventTypes(opening)).Count(t => t == "job_position_filled_v1").ShouldBe(1);
-        var openingView = await (await hr.GetAsync($"/api/job-openings/{opening}")).ShouldBeJson(200);
-        openingView.GetProperty("hired").GetInt32().ShouldBe(1);
-        openingView.GetProperty("status").GetString().ShouldBe("Open");
-        var employees = await (await hr.GetAsync($"/api/employees?departmentId={openingView.GetProperty("departmentId").GetGuid()}")).ShouldBeJson(200);
-        employees.GetProperty("total").GetInt64().ShouldBe(1);
+        var openingView = await hr.JobOpening(opening);
+        openingView.Hired.ShouldBe(1);
+        openingView.Status.ShouldBe(JobOpeningStatus.Open);
+        var employees = await hr.GetAsync($"/api/employees?departmentId={openingView.DepartmentId}").Ok<Page<ListEmployeesEndpoint.Item>>();
+        employees.Total.ShouldBe(1);
+        employees.Items.ShouldHaveSingleItem().Id.ShouldBe(employeeId);
     }
 
     [Fact]
@@ -112,7 +108,7 @@ public class HireWorkflowTests(ApiFixture api)
         var opening = await hr.Opening();
         var (candidate, _) = await hr.Offered(manager, opening);
         await hr.PostAsync($"/api/candidates/{candidate.Id}/offer/accept", null).Ok();
-        await hr.CandidateWhen(candidate.Id, c => c.GetProperty("stage").GetString() == "Hired");
+        await hr.CandidateWhen(candidate.Id, c => c.Stage == CandidateStage.Hired);
 
         // Wolverine keeps handled envelopes for a while: the message is there, and carries no personal value.
         await using var connection = new NpgsqlConnection(ApiFixture.Connection);
@@ -139,7 +135,7 @@ public class HireWorkflowTests(ApiFixture api)
         await bus.InvokeAsync(new HireAcceptedCandidate("demo", candidate.Id, opening, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)), "c", "x"));
         await hr.PostJson($"/api/candidates/{candidate.Id}/withdraw", new { reason = "Took another job " + RecruitingApi.Tag() }).Ok();
         await bus.InvokeAsync(new HireAcceptedCandidate("demo", candidate.Id, opening, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)), "c", "x"));
-        (await hr.Candidate(candidate.Id)).GetProperty("stage").GetString().ShouldBe("Withdrawn");
+        (await hr.Candidate(candidate.Id)).Stage.ShouldBe(CandidateStage.Withdrawn);
         (await api.Store.EventTypes(CandidateHire.EmployeeIdFor(candidate.Id))).ShouldBeEmpty();
     }
 }

@@ -1,5 +1,6 @@
-using BackOffice.Api.Tests.Inventory;
+using BackOffice.Domain.Recruiting;
 using Marten.Events;
+using Dashboard = BackOffice.Api.Recruiting.GetRecruitingDashboardEndpoint.Dashboard;
 
 namespace BackOffice.Api.Tests.Recruiting;
 
@@ -19,38 +20,40 @@ public class RecruitingDashboardTests(ApiFixture api)
         var (offered, _) = await hr.Offered(manager, opening, expiresInDays: 9);
         await api.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
 
-        var d = await (await api.As("demo-clerk").GetAsync("/api/dashboards/recruiting")).ShouldBeJson(200);
-        var funnel = d.GetProperty("openings").EnumerateArray().Single(o => o.GetProperty("jobOpeningId").GetGuid() == opening);
-        funnel.GetProperty("status").GetString().ShouldBe("Open");
-        funnel.GetProperty("positions").GetInt32().ShouldBe(2);
-        var stages = funnel.GetProperty("stages").EnumerateArray().ToDictionary(s => s.GetProperty("stage").GetString()!);
-        stages["Applied"].GetProperty("reached").GetInt32().ShouldBe(3);
-        stages["Applied"].GetProperty("current").GetInt32().ShouldBe(1);
-        stages["Applied"].GetProperty("conversion").GetDecimal().ShouldBe(1m);
-        stages["Screened"].GetProperty("reached").GetInt32().ShouldBe(1);
-        stages["Offered"].GetProperty("reached").GetInt32().ShouldBe(1);
-        stages["Offered"].GetProperty("current").GetInt32().ShouldBe(1);
-        stages["Offered"].GetProperty("conversion").GetDecimal().ShouldBe(0.3333m);
-        stages["Rejected"].GetProperty("current").GetInt32().ShouldBe(1);
-        stages["Applied"].GetProperty("averageSecondsInStage").GetDouble().ShouldBeGreaterThanOrEqualTo(0);
-        stages["Offered"].GetProperty("averageSecondsInStage").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
-        d.GetProperty("averageTimeInStage").GetProperty("Applied").GetDouble().ShouldBeGreaterThanOrEqualTo(0);
-        var offer = d.GetProperty("offersOutstanding").EnumerateArray().Single(o => o.GetProperty("candidateId").GetGuid() == offered.Id);
-        offer.GetProperty("salary").GetDecimal().ShouldBe(5200.50m);
-        offer.GetProperty("expiresOn").GetString().ShouldBe(RecruitingApi.Day(9));
-        offer.GetProperty("expired").GetBoolean().ShouldBeFalse();
-        d.GetRawText().ShouldNotContain(applied.Name);
+        var response = await api.As("demo-clerk").GetAsync("/api/dashboards/recruiting");
+        var d = await response.ShouldBe<Dashboard>(200);
+        var funnel = d.Openings.Single(o => o.JobOpeningId == opening);
+        funnel.Status.ShouldBe(JobOpeningStatus.Open);
+        funnel.Positions.ShouldBe(2);
+        var stages = funnel.Stages.ToDictionary(s => s.Stage);
+        stages[CandidateStage.Applied].Reached.ShouldBe(3);
+        stages[CandidateStage.Applied].Current.ShouldBe(1);
+        stages[CandidateStage.Applied].Conversion.ShouldBe(1m);
+        stages[CandidateStage.Screened].Reached.ShouldBe(1);
+        stages[CandidateStage.Offered].Reached.ShouldBe(1);
+        stages[CandidateStage.Offered].Current.ShouldBe(1);
+        stages[CandidateStage.Offered].Conversion.ShouldBe(0.3333m);
+        stages[CandidateStage.Rejected].Current.ShouldBe(1);
+        stages[CandidateStage.Applied].AverageSecondsInStage.ShouldNotBeNull().ShouldBeGreaterThanOrEqualTo(0);
+        stages[CandidateStage.Offered].AverageSecondsInStage.ShouldBeNull();
+        d.AverageTimeInStage["Applied"].ShouldBeGreaterThanOrEqualTo(0);
+        var offer = d.OffersOutstanding.Single(o => o.CandidateId == offered.Id);
+        offer.JobOpeningId.ShouldBe(opening);
+        offer.Salary.ShouldBe(5200.50m);
+        offer.ExpiresOn.ShouldBe(RecruitingApi.Date(9));
+        offer.Expired.ShouldBeFalse();
+        (await response.Content.ReadAsStringAsync()).ShouldNotContain(applied.Name);
 
         // once accepted (and hired) the offer is no longer outstanding
         await hr.PostAsync($"/api/candidates/{offered.Id}/offer/accept", null).Ok();
-        await hr.CandidateWhen(offered.Id, c => c.GetProperty("stage").GetString() == "Hired");
+        await hr.CandidateWhen(offered.Id, c => c.Stage == CandidateStage.Hired);
         await api.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
-        d = await (await hr.GetAsync("/api/dashboards/recruiting")).ShouldBeJson(200);
-        d.GetProperty("offersOutstanding").EnumerateArray().ShouldNotContain(o => o.GetProperty("candidateId").GetGuid() == offered.Id);
-        funnel = d.GetProperty("openings").EnumerateArray().Single(o => o.GetProperty("jobOpeningId").GetGuid() == opening);
-        funnel.GetProperty("hired").GetInt32().ShouldBe(1);
-        stages = funnel.GetProperty("stages").EnumerateArray().ToDictionary(s => s.GetProperty("stage").GetString()!);
-        stages["Hired"].GetProperty("current").GetInt32().ShouldBe(1);
-        stages["Offered"].GetProperty("averageSecondsInStage").GetDouble().ShouldBeGreaterThanOrEqualTo(0);
+        d = await hr.GetAsync("/api/dashboards/recruiting").Ok<Dashboard>();
+        d.OffersOutstanding.ShouldNotContain(o => o.CandidateId == offered.Id);
+        funnel = d.Openings.Single(o => o.JobOpeningId == opening);
+        funnel.Hired.ShouldBe(1);
+        stages = funnel.Stages.ToDictionary(s => s.Stage);
+        stages[CandidateStage.Hired].Current.ShouldBe(1);
+        stages[CandidateStage.Offered].AverageSecondsInStage.ShouldNotBeNull().ShouldBeGreaterThanOrEqualTo(0);
     }
 }

@@ -8,22 +8,22 @@ public class DepartmentSpecs
 
     [Fact]
     public void Create_records_the_department()
-    {
-        var events = Department.Establish(new CreateDepartment(DepartmentId, " Finance ", Spec.Id(601), Spec.Id(501)));
-        events.ShouldBe([new DepartmentCreated(DepartmentId, "Finance", Spec.Id(601), Spec.Id(501))]);
-        Department.From(events).ShouldBe(new Department(DepartmentId, "Finance", Spec.Id(601), Spec.Id(501)));
-    }
+        => Spec.Given(Department.From)
+            .When(() => Department.Establish(new CreateDepartment(DepartmentId, " Finance ", Spec.Id(601), Spec.Id(501))))
+            .Then(new DepartmentCreated(DepartmentId, "Finance", Spec.Id(601), Spec.Id(501)))
+            .And(department => department.ShouldBe(new Department(DepartmentId, "Finance", Spec.Id(601), Spec.Id(501))));
 
     [Fact]
     public void Create_a_top_level_department_without_manager()
-        => Department.Establish(new CreateDepartment(DepartmentId, "Board")).ShouldBe([new DepartmentCreated(DepartmentId, "Board", null, null)]);
+        => Spec.When(() => Department.Establish(new CreateDepartment(DepartmentId, "Board")))
+            .Then(new DepartmentCreated(DepartmentId, "Board", null, null));
 
     [Fact]
     public void Create_needs_a_name()
-        => ((Func<object>)(() => Department.Establish(new CreateDepartment(DepartmentId, " ")))).ShouldBeRefusedWith(ErrorCodes.ValidationFailed, "name");
+        => Spec.When(() => Department.Establish(new CreateDepartment(DepartmentId, " "))).ThenRefused(ErrorCodes.ValidationFailed, "name");
 
     [Fact]
     public void A_department_cannot_be_its_own_parent()
-        => ((Func<object>)(() => Department.Establish(new CreateDepartment(DepartmentId, "Loop", DepartmentId))))
-            .ShouldBeRefusedWith(ErrorCodes.ValidationFailed, "parentId");
+        => Spec.When(() => Department.Establish(new CreateDepartment(DepartmentId, "Loop", DepartmentId)))
+            .ThenRefused(ErrorCodes.ValidationFailed, "parentId");
 }

@@ -34,7 +34,8 @@ internal static class CandidateHistory
     public static object[] AtRejected => [.. AtInterviewing, new CandidateRejected(CandidateId, SubjectId, RejectionReason.Spam, false)];
     public static object[] AtWithdrawn => [.. AtInterviewing, new CandidateWithdrawn(CandidateId, SubjectId, false)];
 
-    public static Candidate Given(params object[] events) => Candidate.From(events).ShouldNotBeNull();
+    /// <summary>The candidate of <paramref name="events"/>, to run a decision on (<c>.State</c> is the candidate itself).</summary>
+    public static Given<Candidate> Given(params object[] events) => Spec.Given(Candidate.From, events);
 
     public static object[] History(string stage) => stage switch
     {

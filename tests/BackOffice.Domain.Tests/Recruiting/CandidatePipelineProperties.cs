@@ -33,7 +33,7 @@ public class CandidatePipelineProperties
     private static bool Run(Move[] moves)
     {
         var history = new List<object> { Applied };
-        var candidate = Given(Applied);
+        var candidate = Given(Applied).State;
         var now = Spec.Now;
         var ids = 1000;
         foreach (var step in moves)

@@ -41,7 +41,7 @@ public class RecruitingRuleSpecs
     private static JobOpening Opening(int positions = 1, params object[] more)
         => JobOpening.From([new JobOpeningOpened(OpeningId, "Clerk", DepartmentId, null, positions), .. more])!;
 
-    private static Candidate Accepted(params object[] more) => CandidateHistory.Given([.. CandidateHistory.AtAccepted, .. more]);
+    private static Candidate Accepted(params object[] more) => CandidateHistory.Given([.. CandidateHistory.AtAccepted, .. more]).State;
 
     [Fact]
     public void The_employee_id_is_derived_from_the_candidate_id_only()
@@ -94,6 +94,6 @@ public class RecruitingRuleSpecs
     [Fact]
     public void A_withdrawn_candidate_is_not_hired()
         => Should.Throw<DomainException>(() => CandidateHire.Decide(
-                CandidateHistory.Given(CandidateHistory.AtWithdrawn), Opening(), false, Start))
+                CandidateHistory.Given(CandidateHistory.AtWithdrawn).State, Opening(), false, Start))
             .Code.ShouldBe(ErrorCodes.StageTransitionNotAllowed);
 }
