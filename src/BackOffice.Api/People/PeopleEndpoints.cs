@@ -15,6 +15,7 @@ public static class PeopleEndpoints
         HireEmployeeEndpoint.Map(group);
         GetEmployeeEndpoint.Map(group);
         ListEmployeesEndpoint.Map(group);
+        LinkEmployeeUserEndpoint.Map(group);
         group.MapHistory("/api/employees/{id:guid}/history", "Employee", Roles.AnyOf(Roles.Hr, Roles.Manager, Roles.Auditor))
             .WithName("GetEmployeeHistory")
             .WithSummary("An employee's events, oldest first (hr, manager, auditor)");
