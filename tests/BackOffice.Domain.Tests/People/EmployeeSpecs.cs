@@ -16,7 +16,7 @@ public class EmployeeSpecs
             .Then(new EmployeeHired(EmployeeId, SubjectId, "Clerk", DepartmentId, Spec.Id(502), StartDate, Spec.Id(200)))
             .And(employee =>
             {
-                employee.Status.ShouldBe(EmployeeStatus.Active);
+                employee.StatusOn(StartDate).ShouldBe(EmployeeStatus.Active);
                 employee.SubjectId.ShouldBe(SubjectId);
                 employee.CandidateId.ShouldBe(Spec.Id(200));
             });
