@@ -9,9 +9,16 @@ public static class UniqueKeys
     /// <summary>Index on the supply item snapshot's SKU, per tenant.</summary>
     public const string SupplyItemSku = "ux_supply_item_sku";
 
+    /// <summary>Index on the account snapshot's code, per tenant.</summary>
+    public const string AccountCode = "ux_account_code";
+
+    /// <summary>Index on the journal entry snapshot's gapless number, per tenant.</summary>
+    public const string JournalEntryNumber = "ux_journal_entry_number";
+
     private static readonly Dictionary<string, (string Code, string Field)> Codes = new(StringComparer.Ordinal)
     {
         [SupplyItemSku] = (Domain.Common.ErrorCodes.DuplicateSku, "sku"),
+        [AccountCode] = (Domain.Common.ErrorCodes.DuplicateAccountCode, "code"),
     };
 
     /// <summary>The error code and field for a violated constraint, when it is one of ours.</summary>
