@@ -6,6 +6,7 @@ using BackOffice.Api.Workflows;
 using BackOffice.Api.Identity;
 using BackOffice.Api.Audit;
 using BackOffice.Api.Inventory;
+using BackOffice.Api.Ledger;
 using BackOffice.Api.PersonalData;
 using BackOffice.Api.People;
 using BackOffice.Api.Recruiting;
@@ -76,6 +77,7 @@ app.MapAudit();
 app.MapPersonalData();
 app.MapRecruiting();
 app.MapPeople();
+app.MapLedger();
 app.PrintDevelopmentKeys();
 
 await app.RunAsync().ConfigureAwait(false);

@@ -44,6 +44,15 @@ public sealed class ApiFixture : WebApplicationFactory<Program>
         builder.UseSetting("BackOffice:ApiKeys:Keys:50:User", "tamper-admin");
         builder.UseSetting("BackOffice:ApiKeys:Keys:50:Tenant", "tamper");
         builder.UseSetting("BackOffice:ApiKeys:Keys:50:Roles:0", "admin");
+        // A tenant of its own for the ledger's textbook month (its period close must not close other tests' books).
+        builder.UseSetting("BackOffice:ApiKeys:Keys:60:Key", "books-accountant");
+        builder.UseSetting("BackOffice:ApiKeys:Keys:60:User", "books-accountant");
+        builder.UseSetting("BackOffice:ApiKeys:Keys:60:Tenant", "books");
+        builder.UseSetting("BackOffice:ApiKeys:Keys:60:Roles:0", "accountant");
+        builder.UseSetting("BackOffice:ApiKeys:Keys:61:Key", "books-manager");
+        builder.UseSetting("BackOffice:ApiKeys:Keys:61:User", "books-manager");
+        builder.UseSetting("BackOffice:ApiKeys:Keys:61:Tenant", "books");
+        builder.UseSetting("BackOffice:ApiKeys:Keys:61:Roles:0", "manager");
     }
 
     /// <summary>

@@ -111,6 +111,48 @@ public sealed partial class CommandExecutor(
         }, respond);
 
     /// <summary>
+    /// Applies a decision that reads other state first (in the command's transaction, e.g. the accounts an entry posts
+    /// to, locked in a stable order) to the current state of the <typeparamref name="T"/> stream <paramref name="id"/>.
+    /// </summary>
+    /// <param name="id">The stream.</param>
+    /// <param name="decide">The decision on the current state, given the command's session.</param>
+    /// <param name="respond">The answer, from what the command did.</param>
+    public Task<IResult> Execute<T>(Guid id, Func<IDocumentSession, T, Task<IReadOnlyList<object>>> decide, Func<CommandResult, IResult> respond)
+        where T : class
+        => Run(async session =>
+        {
+            var stream = ExpectedVersion() is { } version
+                ? await session.Events.FetchForWriting<T>(id, version, Http.RequestAborted).ConfigureAwait(false)
+                : await session.Events.FetchForExclusiveWriting<T>(id, Http.RequestAborted).ConfigureAwait(false);
+            if (stream.Aggregate is null) throw DomainException.NotFound($"{typeof(T).Name} {id}");
+            var events = await decide(session, stream.Aggregate).ConfigureAwait(false);
+            var result = new CommandResult(id, (stream.StartingVersion ?? stream.CurrentVersion ?? 0) + events.Count, events);
+            if (events.Count > 0) stream.AppendMany(events);
+            await session.SaveChangesAsync(Http.RequestAborted).ConfigureAwait(false);
+            return result;
+        }, respond);
+
+    /// <summary>
+    /// Applies a decision to a stream that exists once per tenant and may not be started yet (e.g. the tenant's ledger):
+    /// appended to when it exists, started otherwise. The decision takes whatever lock serialises its writers.
+    /// </summary>
+    /// <param name="id">The stream.</param>
+    /// <param name="decide">The decision, given the command's session.</param>
+    /// <param name="respond">The answer, from what the command did.</param>
+    public Task<IResult> ExecuteOrStart<T>(Guid id, Func<IDocumentSession, Task<IReadOnlyList<object>>> decide, Func<CommandResult, IResult> respond)
+        where T : class
+        => Run(async session =>
+        {
+            var events = await decide(session).ConfigureAwait(false);
+            var state = await session.Events.FetchStreamStateAsync(id, Http.RequestAborted).ConfigureAwait(false);
+            if (state is null) session.Events.StartStream<T>(id, events);
+            else session.Events.Append(id, events);
+            var result = new CommandResult(id, (state?.Version ?? 0) + events.Count, events);
+            await session.SaveChangesAsync(Http.RequestAborted).ConfigureAwait(false);
+            return result;
+        }, respond);
+
+    /// <summary>
     /// Runs work that is not one aggregate's decision (e.g. a personal-data erasure) in a transaction with the request's
     /// audit metadata, as commands do; <paramref name="work"/> answers the response.
     /// </summary>

@@ -30,7 +30,7 @@ public static class Roles
         string[][] sets =
         [
             [Clerk], [Manager], [Hr], [Accountant], [It], [Auditor], [Hr, Manager], [Hr, Manager, Auditor],
-            [Clerk, Manager, Hr, Accountant, It],
+            [Clerk, Manager, Hr, Accountant, It], [Accountant, Auditor],
         ];
         foreach (var set in sets)
             options.AddPolicy(AnyOf(set), p => p.RequireAuthenticatedUser().RequireClaim(TenantClaim).RequireRole([.. set, Admin]));

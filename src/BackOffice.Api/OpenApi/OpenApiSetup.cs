@@ -53,6 +53,9 @@ public static class OpenApiSetup
             o.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("ApiKey", document)] = [] });
             o.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
             o.SupportNonNullableReferenceTypes();
+            // Money is decimal end to end: generated clients read "format: decimal" as their decimal type, never double.
+            o.MapType<decimal>(() => new OpenApiSchema { Type = JsonSchemaType.Number, Format = "decimal" });
+            o.MapType<decimal?>(() => new OpenApiSchema { Type = JsonSchemaType.Number | JsonSchemaType.Null, Format = "decimal" });
             o.CustomSchemaIds(SchemaId);
             var xml = Path.Combine(AppContext.BaseDirectory, "BackOffice.Api.xml");
             if (File.Exists(xml)) o.IncludeXmlComments(xml);

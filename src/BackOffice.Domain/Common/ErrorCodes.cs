@@ -51,4 +51,26 @@ public static class ErrorCodes
     public const string DuplicateUserName = "duplicate-user-name";
     /// <summary>The training was already completed.</summary>
     public const string TrainingAlreadyCompleted = "training-already-completed";
+    /// <summary>Another account of the tenant already has this code.</summary>
+    public const string DuplicateAccountCode = "duplicate-account-code";
+    /// <summary>The account is frozen or closed: it takes no posting.</summary>
+    public const string AccountNotOpen = "account-not-open";
+    /// <summary>Only a frozen account can be unfrozen.</summary>
+    public const string AccountNotFrozen = "account-not-frozen";
+    /// <summary>Only an account with a zero balance can be closed.</summary>
+    public const string AccountBalanceNotZero = "account-balance-not-zero";
+    /// <summary>The entry's debits do not equal its credits.</summary>
+    public const string EntryUnbalanced = "entry-unbalanced";
+    /// <summary>The entry is dated on or before the end of a closed period.</summary>
+    public const string PeriodClosed = "period-closed";
+    /// <summary>Only an entry awaiting approval can be approved.</summary>
+    public const string EntryNotAwaitingApproval = "entry-not-awaiting-approval";
+    /// <summary>An entry awaiting approval has not posted and cannot be reversed.</summary>
+    public const string EntryNotPosted = "entry-not-posted";
+    /// <summary>The entry was already reversed.</summary>
+    public const string EntryAlreadyReversed = "entry-already-reversed";
+    /// <summary>The journal code is already used.</summary>
+    public const string DuplicateJournalCode = "duplicate-journal-code";
+    /// <summary>The FEC needs the tenant's SIREN in the ledger settings.</summary>
+    public const string SirenNotSet = "siren-not-set";
 }

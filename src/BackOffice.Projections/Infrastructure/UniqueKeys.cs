@@ -11,11 +11,17 @@ public static class UniqueKeys
 
     /// <summary>Index on the employee snapshot's linked user name, per tenant.</summary>
     public const string EmployeeUserName = "ux_employee_user_name";
+    /// <summary>Index on the account snapshot's code, per tenant.</summary>
+    public const string AccountCode = "ux_account_code";
+
+    /// <summary>Index on the journal entry snapshot's gapless number, per tenant.</summary>
+    public const string JournalEntryNumber = "ux_journal_entry_number";
 
     private static readonly Dictionary<string, (string Code, string Field)> Codes = new(StringComparer.Ordinal)
     {
         [SupplyItemSku] = (Domain.Common.ErrorCodes.DuplicateSku, "sku"),
         [EmployeeUserName] = (Domain.Common.ErrorCodes.DuplicateUserName, "userName"),
+        [AccountCode] = (Domain.Common.ErrorCodes.DuplicateAccountCode, "code"),
     };
 
     /// <summary>The error code and field for a violated constraint, when it is one of ours.</summary>
