@@ -5,6 +5,7 @@ using BackOffice.Api.Idempotency;
 using BackOffice.Api.Workflows;
 using BackOffice.Api.Identity;
 using BackOffice.Api.Audit;
+using BackOffice.Api.Equipment;
 using BackOffice.Api.Inventory;
 using BackOffice.Api.PersonalData;
 using BackOffice.Api.People;
@@ -74,6 +75,7 @@ app.MapAudit();
 app.MapPersonalData();
 app.MapRecruiting();
 app.MapPeople();
+app.MapEquipment();
 app.PrintDevelopmentKeys();
 
 await app.RunAsync().ConfigureAwait(false);

@@ -9,9 +9,13 @@ public static class UniqueKeys
     /// <summary>Index on the supply item snapshot's SKU, per tenant.</summary>
     public const string SupplyItemSku = "ux_supply_item_sku";
 
+    /// <summary>Index on the device snapshot's asset tag, per tenant.</summary>
+    public const string DeviceAssetTag = "ux_device_asset_tag";
+
     private static readonly Dictionary<string, (string Code, string Field)> Codes = new(StringComparer.Ordinal)
     {
         [SupplyItemSku] = (Domain.Common.ErrorCodes.DuplicateSku, "sku"),
+        [DeviceAssetTag] = (Domain.Common.ErrorCodes.DuplicateAssetTag, "assetTag"),
     };
 
     /// <summary>The error code and field for a violated constraint, when it is one of ours.</summary>
