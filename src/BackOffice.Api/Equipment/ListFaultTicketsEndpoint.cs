@@ -17,7 +17,6 @@ public static class ListFaultTicketsEndpoint
     /// <param name="DeviceId">Device.</param>
     /// <param name="AssetTag">Device's asset tag.</param>
     /// <param name="Kind">Device's kind.</param>
-    /// <param name="Location">Device's location when reported.</param>
     /// <param name="Symptom">What goes wrong.</param>
     /// <param name="Severity">Low, Medium, High or Critical.</param>
     /// <param name="Status">Open, UnderRepair or Resolved.</param>
@@ -32,7 +31,7 @@ public static class ListFaultTicketsEndpoint
     /// <param name="Resolution">What resolved it.</param>
     /// <param name="ResolvedAt">When resolved.</param>
     public sealed record Item(
-        Guid TicketId, Guid DeviceId, string AssetTag, DeviceKind Kind, string Location, string Symptom, FaultSeverity Severity, TicketStatus Status,
+        Guid TicketId, Guid DeviceId, string AssetTag, DeviceKind Kind, string Symptom, FaultSeverity Severity, TicketStatus Status,
         string ReportedBy, DateTimeOffset ReportedAt, decimal AgeHours, int TroubleshootingSteps, RepairTechnician? Technician, string? Vendor,
         decimal? Cost, DateTimeOffset? ScheduledAt, string? Resolution, DateTimeOffset? ResolvedAt);
 
@@ -50,7 +49,7 @@ public static class ListFaultTicketsEndpoint
                 if (wantedSeverity is { } v) query = query.Where(x => x.Severity == v);
                 if (deviceId is { } device) query = query.Where(x => x.DeviceId == device);
                 var page = await query.OrderByDescending(x => x.SeverityRank).ThenBy(x => x.ReportedAt).ToPageAsync(paging,
-                    x => new Item(x.Id, x.DeviceId, x.AssetTag, x.Kind, x.Location, x.Symptom, x.Severity, x.Status, x.ReportedBy, x.ReportedAt,
+                    x => new Item(x.Id, x.DeviceId, x.AssetTag, x.Kind, x.Symptom, x.Severity, x.Status, x.ReportedBy, x.ReportedAt,
                         AgeHours(x.ReportedAt, x.ResolvedAt ?? now), x.TroubleshootingSteps, x.Technician, x.Vendor, x.Cost, x.ScheduledAt, x.Resolution, x.ResolvedAt),
                     http.RequestAborted).ConfigureAwait(false);
                 return TypedResults.Ok(page);

@@ -11,7 +11,6 @@ namespace BackOffice.Projections.Equipment;
 /// <param name="DeviceId">The device.</param>
 /// <param name="AssetTag">The device's asset tag.</param>
 /// <param name="Kind">The device's kind.</param>
-/// <param name="Location">The device's location when the ticket was reported.</param>
 /// <param name="Symptom">What goes wrong.</param>
 /// <param name="Severity">How bad.</param>
 /// <param name="SeverityRank">0 (Low) to 3 (Critical), for ordering the list by severity.</param>
@@ -26,7 +25,7 @@ namespace BackOffice.Projections.Equipment;
 /// <param name="Resolution">What resolved it.</param>
 /// <param name="ResolvedAt">When it was resolved.</param>
 public sealed record FaultTicketView(
-    Guid Id, Guid DeviceId, string AssetTag, DeviceKind Kind, string Location, string Symptom, FaultSeverity Severity, int SeverityRank,
+    Guid Id, Guid DeviceId, string AssetTag, DeviceKind Kind, string Symptom, FaultSeverity Severity, int SeverityRank,
     TicketStatus Status, string ReportedBy, DateTimeOffset ReportedAt, int TroubleshootingSteps,
     RepairTechnician? Technician, string? Vendor, decimal? Cost, DateTimeOffset? ScheduledAt, string? Resolution, DateTimeOffset? ResolvedAt)
 {
@@ -36,7 +35,8 @@ public sealed record FaultTicketView(
 
 /// <summary>
 /// Keeps <see cref="FaultTicketView"/> documents from the devices' ticket events. Registered inline: a ticket shows in
-/// the list right after it is reported. Times come from the events, never from the clock.
+/// the list right after it is reported. Times come from the events, never from the clock; from the device it takes
+/// only what never changes (asset tag, kind), so that a rebuild gives the same rows.
 /// </summary>
 public sealed class FaultTicketViewProjection : MultiStreamProjection<FaultTicketView, Guid>
 {
@@ -58,7 +58,7 @@ public sealed class FaultTicketViewProjection : MultiStreamProjection<FaultTicke
         {
             case DeviceFaultReported r:
                 var device = await session.LoadAsync<Device>(r.DeviceId, cancellation).ConfigureAwait(false);
-                return new FaultTicketView(r.TicketId, r.DeviceId, device?.AssetTag ?? "", device?.Kind ?? DeviceKind.Other, device?.Location ?? "",
+                return new FaultTicketView(r.TicketId, r.DeviceId, device?.AssetTag ?? "", device?.Kind ?? DeviceKind.Other,
                     r.Symptom, r.Severity, (int)r.Severity, TicketStatus.Open, r.ReportedBy, r.ReportedAt, 0, null, null, null, null, null, null);
             case TroubleshootingRecorded t when snapshot is not null:
                 return snapshot with { TroubleshootingSteps = snapshot.TroubleshootingSteps + 1 };

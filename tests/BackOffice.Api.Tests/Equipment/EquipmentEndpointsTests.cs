@@ -5,6 +5,7 @@ using BackOffice.Api.Tests.Inventory;
 using BackOffice.Api.Tests.Recruiting;
 using BackOffice.Domain.Equipment;
 using Microsoft.Extensions.DependencyInjection;
+using Marten;
 using Wolverine;
 
 namespace BackOffice.Api.Tests.Equipment;
@@ -218,5 +219,23 @@ public class EquipmentEndpointsTests(ApiFixture api)
         request.GetProperty("properties").GetProperty("cost").GetProperty("format").GetString().ShouldBe("decimal");
         doc.GetProperty("paths").GetProperty("/api/devices/{id}/consumables/{supplyItemId}/replace").GetProperty("post")
             .GetProperty("responses").TryGetProperty("409", out _).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Rebuilding_the_fault_ticket_view_gives_the_same_rows()
+    {
+        var id = await it.Device();
+        var ticket = await clerk.Report(id, "Jam", "High");
+        await (await it.PostJson($"/api/devices/{id}/tickets/{ticket}/repair", new { technician = "External", vendor = "V", cost = 12.34m })).ShouldBe<EquipmentApi.Created>(200);
+        await (await it.PostJson($"/api/devices/{id}/move", new { location = "Elsewhere " + RecruitingApi.Tag() })).ShouldBe<EquipmentApi.Created>(200);
+        var before = await (await it.GetAsync($"/api/fault-tickets?deviceId={id}")).Content.ReadAsStringAsync();
+
+        using var daemon = await api.Store.BuildProjectionDaemonAsync();
+        await daemon.RebuildProjectionAsync<BackOffice.Projections.Equipment.FaultTicketViewProjection>(TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        var after = await (await it.GetAsync($"/api/fault-tickets?deviceId={id}")).Content.ReadAsStringAsync();
+        System.Text.RegularExpressions.Regex.Replace(after, "\"ageHours\":[0-9.]+", "")
+            .ShouldBe(System.Text.RegularExpressions.Regex.Replace(before, "\"ageHours\":[0-9.]+", ""));
+        after.ShouldContain("12.34");
     }
 }

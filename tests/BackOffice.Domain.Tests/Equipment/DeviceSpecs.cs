@@ -244,6 +244,7 @@ public class DeviceSpecs
     [Theory]
     [InlineData("10.005")]
     [InlineData("-1")]
+    [InlineData("1000000000")]
     public void A_repair_cost_is_money(string cost)
         => Spec.Given(Device.From, Registered, Reported)
             .When(d => d.EscalateToRepair(new EscalateToRepair(Ticket, RepairTechnician.InHouse, Cost: decimal.Parse(cost, System.Globalization.CultureInfo.InvariantCulture)), Spec.As("it")))
