@@ -5,6 +5,7 @@ using BackOffice.Api.Idempotency;
 using BackOffice.Api.Workflows;
 using BackOffice.Api.Identity;
 using BackOffice.Api.Audit;
+using BackOffice.Api.Equipment;
 using BackOffice.Api.Inventory;
 using BackOffice.Api.Ledger;
 using BackOffice.Api.PersonalData;
@@ -78,6 +79,7 @@ app.MapPersonalData();
 app.MapRecruiting();
 app.MapPeople();
 app.MapLedger();
+app.MapEquipment();
 app.PrintDevelopmentKeys();
 
 await app.RunAsync().ConfigureAwait(false);

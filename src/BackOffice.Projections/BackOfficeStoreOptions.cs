@@ -1,5 +1,6 @@
 using BackOffice.Domain.PersonalData;
 using BackOffice.Projections.Audit;
+using BackOffice.Projections.Equipment;
 using BackOffice.Projections.Infrastructure;
 using BackOffice.Projections.Inventory;
 using BackOffice.Projections.Ledger;
@@ -42,6 +43,7 @@ public static class BackOfficeStoreOptions
         options.AddRecruiting();
         options.AddPeople();
         options.AddLedger();
+        options.AddEquipment();
         options.Events.MapEventType<PersonalDataErased>("personal_data_erased_v1");
 
         // Audit trail (async read model of every event) and the personal-data store.

@@ -61,6 +61,7 @@ public static class OpenApiSetup
             if (File.Exists(xml)) o.IncludeXmlComments(xml);
             o.OperationFilter<ContractHeaders>();
             o.SchemaFilter<ExampleSchemaFilter>();
+            o.SchemaFilter<DecimalSchemaFilter>();
             o.DocumentFilter<TagsWithDescriptions>();
         });
         return services;

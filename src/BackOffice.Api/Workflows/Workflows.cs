@@ -1,3 +1,4 @@
+using BackOffice.Api.Equipment;
 using BackOffice.Api.Recruiting;
 using JasperFx;
 using JasperFx.CodeGeneration;
@@ -24,7 +25,8 @@ public static class Workflows
             // ADR 3: handler code is generated at start-up with Roslyn (WolverineFx.RuntimeCompilation).
             opts.UseRuntimeCompilation();
             opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
-            opts.Discovery.DisableConventionalDiscovery().IncludeType(typeof(HireAcceptedCandidateHandler));
+            opts.Discovery.DisableConventionalDiscovery().IncludeType(typeof(HireAcceptedCandidateHandler))
+                .IncludeType(typeof(IssueConsumableStockHandler));
             opts.Policies.UseDurableLocalQueues();
             // Solo (default): this node owns every stored envelope; recovery at start-up reclaims them all. A cluster of
             // several API nodes sets BackOffice:Wolverine:Durability=Balanced (leader election through the database;

@@ -73,4 +73,16 @@ public static class ErrorCodes
     public const string DuplicateJournalCode = "duplicate-journal-code";
     /// <summary>The FEC needs the tenant's SIREN in the ledger settings.</summary>
     public const string SirenNotSet = "siren-not-set";
+    /// <summary>Another device of the tenant already has this asset tag.</summary>
+    public const string DuplicateAssetTag = "duplicate-asset-tag";
+    /// <summary>A device with open fault tickets cannot be retired.</summary>
+    public const string DeviceHasOpenTickets = "device-has-open-tickets";
+    /// <summary>The device is retired and takes no more changes.</summary>
+    public const string DeviceRetired = "device-retired";
+    /// <summary>The fault ticket is resolved: closed for good.</summary>
+    public const string TicketResolved = "ticket-resolved";
+    /// <summary>The fault ticket is already under repair.</summary>
+    public const string RepairAlreadyUnderWay = "repair-already-under-way";
+    /// <summary>The device does not consume this supply item.</summary>
+    public const string NotAConsumable = "not-a-consumable";
 }

@@ -16,12 +16,15 @@ public static class UniqueKeys
 
     /// <summary>Index on the journal entry snapshot's gapless number, per tenant.</summary>
     public const string JournalEntryNumber = "ux_journal_entry_number";
+    /// <summary>Index on the device snapshot's asset tag, per tenant.</summary>
+    public const string DeviceAssetTag = "ux_device_asset_tag";
 
     private static readonly Dictionary<string, (string Code, string Field)> Codes = new(StringComparer.Ordinal)
     {
         [SupplyItemSku] = (Domain.Common.ErrorCodes.DuplicateSku, "sku"),
         [EmployeeUserName] = (Domain.Common.ErrorCodes.DuplicateUserName, "userName"),
         [AccountCode] = (Domain.Common.ErrorCodes.DuplicateAccountCode, "code"),
+        [DeviceAssetTag] = (Domain.Common.ErrorCodes.DuplicateAssetTag, "assetTag"),
     };
 
     /// <summary>The error code and field for a violated constraint, when it is one of ours.</summary>
