@@ -39,4 +39,10 @@ public static class ErrorCodes
     public const string JobOpeningNotOpen = "job-opening-not-open";
     /// <summary>The candidate was already hired as another employee.</summary>
     public const string CandidateAlreadyHired = "candidate-already-hired";
+    /// <summary>Only the item's addressee (or a clerk) may acknowledge it.</summary>
+    public const string NotTheAddressee = "not-the-addressee";
+    /// <summary>The correspondence item's status does not allow this command.</summary>
+    public const string CorrespondenceTransitionNotAllowed = "correspondence-transition-not-allowed";
+    /// <summary>The year's correspondence register has used all its numbers.</summary>
+    public const string RegisterFull = "register-full";
 }

@@ -9,6 +9,9 @@ public static class UniqueKeys
     /// <summary>Index on the supply item snapshot's SKU, per tenant.</summary>
     public const string SupplyItemSku = "ux_supply_item_sku";
 
+    /// <summary>Index on the correspondence snapshot's register number, per tenant (a number is never given twice).</summary>
+    public const string CorrespondenceRegisterNumber = "ux_correspondence_register_number";
+
     private static readonly Dictionary<string, (string Code, string Field)> Codes = new(StringComparer.Ordinal)
     {
         [SupplyItemSku] = (Domain.Common.ErrorCodes.DuplicateSku, "sku"),
