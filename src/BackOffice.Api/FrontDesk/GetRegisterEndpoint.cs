@@ -44,7 +44,8 @@ public static class GetRegisterEndpoint
             .Produces<Register>()
             .ProducesReadProblems();
 
-    internal static Register Prove(int year, IEnumerable<int> stored)
+    /// <summary>The proof for <paramref name="year"/> from the ranks stored in its register.</summary>
+    public static Register Prove(int year, IEnumerable<int> stored)
     {
         var numbers = stored.Order().ToList();
         if (numbers.Count == 0) return new Register(year, null, null, 0, []);
