@@ -132,7 +132,7 @@ public class CorrespondenceEndpointsTests(ApiFixture api)
             direction = "Inbound", channel = "Mail", subject = "S", correspondent = new { name = "N" }, occurredAt = DateTimeOffset.UtcNow.ToString("O"), message = "only by phone",
         })).ShouldBeProblem(400, "validation-failed");
         await (await clerk.PostJson("/api/correspondence", new { direction = "Inbound", channel = "Pigeon", subject = "S", correspondent = new { name = "N" } }))
-            .ShouldBeProblem(400, "validation-failed");
+            .ShouldBeProblem(400, "malformed-json");
         await (await clerk.PostJson("/api/correspondence", new { direction = "Inbound", channel = "Mail", subject = "S", occurredAt = DateTimeOffset.UtcNow.ToString("O") }))
             .ShouldBeProblem(400, "validation-failed");
         await (await hr.PostJson("/api/correspondence", FrontDeskApi.Letter(tag))).ShouldBeProblem(403, "forbidden");
