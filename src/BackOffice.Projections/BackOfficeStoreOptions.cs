@@ -42,7 +42,6 @@ public static class BackOfficeStoreOptions
         options.AddRecruiting();
         options.AddPeople();
         options.AddFrontDesk();
-        options.AddGaplessNumbers();
         options.Events.MapEventType<PersonalDataErased>("personal_data_erased_v1");
 
         // Audit trail (async read model of every event) and the personal-data store.

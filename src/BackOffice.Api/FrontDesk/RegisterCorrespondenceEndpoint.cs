@@ -89,8 +89,8 @@ public static class RegisterCorrespondenceEndpoint
 
                         // Last: the number. Its counter row stays locked until this transaction commits or rolls back.
                         var transaction = executor.Transaction!;
-                        var sequence = await GaplessNumbers.NextAsync(transaction.Connection!, transaction, request.Tenant, SequenceName, pending.Year,
-                            store.Options.DatabaseSchemaName, cancellation).ConfigureAwait(false);
+                        var sequence = await GaplessNumbers.NextAsync(transaction, store.Options.DatabaseSchemaName, request.Tenant, SequenceName, pending.Year,
+                            cancellation).ConfigureAwait(false);
                         return [.. pending.Numbered(checked((int)Math.Min(sequence, int.MaxValue)))];
                     },
                     result => TypedResults.Created($"/api/correspondence/{result.Id}",

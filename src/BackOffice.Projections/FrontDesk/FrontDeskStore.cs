@@ -31,6 +31,7 @@ internal static class FrontDeskStore
             .UniqueIndex(UniqueIndexType.Computed, UniqueKeys.CorrespondenceRegisterNumber, TenancyScope.PerTenant, x => x.RegisterNumber)
             .Duplicate(x => x.RegisterYear);
         options.Schema.For<CorrespondentKey>().MultiTenanted();
+        options.AddGaplessNumbers();
         options.Projections.Add(new FrontDeskLineProjection(), ProjectionLifecycle.Async);
         options.Schema.For<FrontDeskLine>().MultiTenanted();
         return options;
