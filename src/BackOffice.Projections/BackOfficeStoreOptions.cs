@@ -1,6 +1,7 @@
 using BackOffice.Domain.PersonalData;
 using BackOffice.Projections.Audit;
 using BackOffice.Projections.Equipment;
+using BackOffice.Projections.FrontDesk;
 using BackOffice.Projections.Infrastructure;
 using BackOffice.Projections.Inventory;
 using BackOffice.Projections.Ledger;
@@ -44,6 +45,7 @@ public static class BackOfficeStoreOptions
         options.AddPeople();
         options.AddLedger();
         options.AddEquipment();
+        options.AddFrontDesk();
         options.Events.MapEventType<PersonalDataErased>("personal_data_erased_v1");
 
         // Audit trail (async read model of every event) and the personal-data store.

@@ -85,4 +85,10 @@ public static class ErrorCodes
     public const string RepairAlreadyUnderWay = "repair-already-under-way";
     /// <summary>The device does not consume this supply item.</summary>
     public const string NotAConsumable = "not-a-consumable";
+    /// <summary>Only the item's addressee (or a clerk) may acknowledge it.</summary>
+    public const string NotTheAddressee = "not-the-addressee";
+    /// <summary>The correspondence item's status does not allow this command.</summary>
+    public const string CorrespondenceTransitionNotAllowed = "correspondence-transition-not-allowed";
+    /// <summary>The year's correspondence register has used all its numbers.</summary>
+    public const string RegisterFull = "register-full";
 }

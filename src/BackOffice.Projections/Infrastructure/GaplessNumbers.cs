@@ -11,6 +11,12 @@ namespace BackOffice.Projections.Infrastructure;
 /// serialises only that sequence, and only from the moment the number is taken to the commit; a rollback gives the
 /// number back, so no number is ever skipped. Not a PostgreSQL <c>SEQUENCE</c>: a sequence never gives numbers back.
 /// A unique index on the stored number (on the document that carries it) guards the rest.
+/// Numbers without gaps (the correspondence register, journal entry numbers): one counter row per (tenant, sequence
+/// name, year), advanced with <c>UPDATE … RETURNING</c> inside the transaction that uses the number. The row lock the
+/// update takes serialises the writers of that one sequence until they commit or roll back; a rollback undoes the
+/// update and so gives the number back, and the next writer takes it. Not a PostgreSQL <c>SEQUENCE</c>: a sequence
+/// never gives a number back. The caller also stores the number under a unique constraint: the counter says what was
+/// handed out, the stored numbers are what a proof of "no gap" reads.
 /// </summary>
 public static class GaplessNumbers
 {
@@ -36,6 +42,16 @@ public static class GaplessNumbers
     /// (1 for the first), taken in <paramref name="transaction"/>: other transactions wanting the same sequence wait
     /// until it commits or rolls back. Take it as late as possible in the command (just before the append).
     /// </summary>
+    /// Takes the next number of <paramref name="sequenceName"/> for <paramref name="tenant"/> and <paramref name="year"/>
+    /// (1 for the first) in <paramref name="transaction"/>. The counter row stays locked until that transaction ends:
+    /// take the number as late in the transaction as possible, and commit soon after.
+    /// </summary>
+    /// <param name="transaction">The transaction that stores what the number is for (its connection is used).</param>
+    /// <param name="schema">The store's schema (<c>StoreOptions.DatabaseSchemaName</c>).</param>
+    /// <param name="tenant">Tenant id.</param>
+    /// <param name="sequenceName">The sequence (e.g. <c>correspondence</c>, <c>journal:VE</c>).</param>
+    /// <param name="year">The year the numbering restarts with.</param>
+    /// <param name="cancellation">Cancels the wait for the row lock.</param>
     public static async Task<long> NextAsync(NpgsqlTransaction transaction, string schema, string tenant, string sequenceName, int year,
         CancellationToken cancellation = default)
     {
@@ -48,5 +64,27 @@ public static class GaplessNumbers
         command.Parameters.AddWithValue("name", sequenceName);
         command.Parameters.AddWithValue("year", year);
         return (long)(await command.ExecuteScalarAsync(cancellation).ConfigureAwait(false))!;
+        ArgumentException.ThrowIfNullOrEmpty(schema);
+        await using var update = new NpgsqlCommand(
+            $"update {schema}.{TableName} set last_value = last_value + 1 where tenant_id = @tenant and sequence_name = @name and year = @year returning last_value",
+            transaction.Connection, transaction);
+        Bind(update, tenant, sequenceName, year);
+        if (await update.ExecuteScalarAsync(cancellation).ConfigureAwait(false) is long next) return next;
+
+        // The year's first number: two first writers race on the insert; the loser's ON CONFLICT waits for the winner
+        // and then advances the row the winner created (or inserts it, when the winner rolled back).
+        await using var insert = new NpgsqlCommand(
+            $"insert into {schema}.{TableName} as c (tenant_id, sequence_name, year, last_value) values (@tenant, @name, @year, 1) " +
+            "on conflict (tenant_id, sequence_name, year) do update set last_value = c.last_value + 1 returning c.last_value",
+            transaction.Connection, transaction);
+        Bind(insert, tenant, sequenceName, year);
+        return (long)(await insert.ExecuteScalarAsync(cancellation).ConfigureAwait(false))!;
+    }
+
+    private static void Bind(NpgsqlCommand command, string tenant, string sequenceName, int year)
+    {
+        command.Parameters.AddWithValue("tenant", tenant);
+        command.Parameters.AddWithValue("name", sequenceName);
+        command.Parameters.AddWithValue("year", year);
     }
 }

@@ -18,6 +18,8 @@ public static class UniqueKeys
     public const string JournalEntryNumber = "ux_journal_entry_number";
     /// <summary>Index on the device snapshot's asset tag, per tenant.</summary>
     public const string DeviceAssetTag = "ux_device_asset_tag";
+    /// <summary>Index on the correspondence snapshot's register number, per tenant (a number is never given twice).</summary>
+    public const string CorrespondenceRegisterNumber = "ux_correspondence_register_number";
 
     private static readonly Dictionary<string, (string Code, string Field)> Codes = new(StringComparer.Ordinal)
     {
