@@ -6,11 +6,6 @@ using Weasel.Postgresql.Tables;
 namespace BackOffice.Projections.Infrastructure;
 
 /// <summary>
-/// Numbers without gaps (journal entry numbers, the correspondence register): one counter row per (tenant, sequence,
-/// year), advanced with an upsert ... <c>RETURNING</c> inside the command's own transaction. The row lock it takes
-/// serialises only that sequence, and only from the moment the number is taken to the commit; a rollback gives the
-/// number back, so no number is ever skipped. Not a PostgreSQL <c>SEQUENCE</c>: a sequence never gives numbers back.
-/// A unique index on the stored number (on the document that carries it) guards the rest.
 /// Numbers without gaps (the correspondence register, journal entry numbers): one counter row per (tenant, sequence
 /// name, year), advanced with <c>UPDATE … RETURNING</c> inside the transaction that uses the number. The row lock the
 /// update takes serialises the writers of that one sequence until they commit or roll back; a rollback undoes the
@@ -38,10 +33,6 @@ public static class GaplessNumbers
     }
 
     /// <summary>
-    /// The next number of <paramref name="sequenceName"/> for <paramref name="tenant"/> and <paramref name="year"/>
-    /// (1 for the first), taken in <paramref name="transaction"/>: other transactions wanting the same sequence wait
-    /// until it commits or rolls back. Take it as late as possible in the command (just before the append).
-    /// </summary>
     /// Takes the next number of <paramref name="sequenceName"/> for <paramref name="tenant"/> and <paramref name="year"/>
     /// (1 for the first) in <paramref name="transaction"/>. The counter row stays locked until that transaction ends:
     /// take the number as late in the transaction as possible, and commit soon after.
@@ -56,14 +47,6 @@ public static class GaplessNumbers
         CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        await using var command = new NpgsqlCommand(
-            $"insert into {schema}.{TableName} as g (tenant_id, sequence_name, year, last_value) values (@tenant, @name, @year, 1) " +
-            "on conflict (tenant_id, sequence_name, year) do update set last_value = g.last_value + 1 returning last_value",
-            transaction.Connection, transaction);
-        command.Parameters.AddWithValue("tenant", tenant);
-        command.Parameters.AddWithValue("name", sequenceName);
-        command.Parameters.AddWithValue("year", year);
-        return (long)(await command.ExecuteScalarAsync(cancellation).ConfigureAwait(false))!;
         ArgumentException.ThrowIfNullOrEmpty(schema);
         await using var update = new NpgsqlCommand(
             $"update {schema}.{TableName} set last_value = last_value + 1 where tenant_id = @tenant and sequence_name = @name and year = @year returning last_value",
