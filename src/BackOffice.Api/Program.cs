@@ -9,6 +9,7 @@ using BackOffice.Api.Inventory;
 using BackOffice.Api.PersonalData;
 using BackOffice.Api.People;
 using BackOffice.Api.Recruiting;
+using BackOffice.Api.HelpDesk;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpLogging;
 
@@ -44,6 +45,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<RequestContext>();
 builder.Services.AddScoped<CommandExecutor>();
 builder.Services.AddScoped<CommandOutbox>();
+builder.Services.AddScoped<SupportRequestCommands>();
 builder.Services.AddBackOfficeIdentity(builder.Configuration);
 builder.Services.AddBackOfficeStore(builder.Configuration);
 builder.Host.AddBackOfficeWorkflows(builder.Configuration);
@@ -74,6 +76,7 @@ app.MapAudit();
 app.MapPersonalData();
 app.MapRecruiting();
 app.MapPeople();
+app.MapHelpDesk();
 app.PrintDevelopmentKeys();
 
 await app.RunAsync().ConfigureAwait(false);

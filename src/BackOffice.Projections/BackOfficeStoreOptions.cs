@@ -1,5 +1,6 @@
 using BackOffice.Domain.PersonalData;
 using BackOffice.Projections.Audit;
+using BackOffice.Projections.HelpDesk;
 using BackOffice.Projections.Infrastructure;
 using BackOffice.Projections.Inventory;
 using BackOffice.Projections.People;
@@ -40,6 +41,7 @@ public static class BackOfficeStoreOptions
         options.AddInventory();
         options.AddRecruiting();
         options.AddPeople();
+        options.AddHelpDesk();
         options.Events.MapEventType<PersonalDataErased>("personal_data_erased_v1");
 
         // Audit trail (async read model of every event) and the personal-data store.

@@ -39,4 +39,10 @@ public static class ErrorCodes
     public const string JobOpeningNotOpen = "job-opening-not-open";
     /// <summary>The candidate was already hired as another employee.</summary>
     public const string CandidateAlreadyHired = "candidate-already-hired";
+    /// <summary>The support request's status does not allow this command.</summary>
+    public const string SupportRequestTransitionNotAllowed = "support-request-transition-not-allowed";
+    /// <summary>Only the requester may do this with their support request.</summary>
+    public const string NotTheRequester = "not-the-requester";
+    /// <summary>The resolved request can no longer be reopened (its window ended).</summary>
+    public const string ReopenWindowPassed = "reopen-window-passed";
 }
