@@ -51,9 +51,9 @@ public static class HelpDeskSettingsEndpoints
                         LevelOf(body.Medium, "medium"), LevelOf(body.Low, "low"), Duration(body.ReopenWindow, "reopenWindow"));
                     var stream = await session.Events.FetchForExclusiveWriting<HelpDeskSettings>(HelpDeskSettings.StreamId, http.RequestAborted).ConfigureAwait(false);
                     var events = HelpDeskSettings.Change(stream.Aggregate, command);
+                    var version = (stream.StartingVersion ?? stream.CurrentVersion ?? 0) + events.Count;
                     if (events.Count > 0) stream.AppendMany([.. events]);
                     await session.SaveChangesAsync(http.RequestAborted).ConfigureAwait(false);
-                    var version = (stream.CurrentVersion ?? 0) + events.Count;
                     http.Response.Headers.ETag = ETags.Of(version);
                     return TypedResults.Ok(new CommandResponse(HelpDeskSettings.StreamId, version));
                 }))
