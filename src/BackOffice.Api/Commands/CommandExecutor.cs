@@ -84,13 +84,25 @@ public sealed partial class CommandExecutor(
     /// <param name="alongside">Other writes that must commit with the events (personal data, key tables…).</param>
     public Task<IResult> Execute<T>(Guid id, Func<T, IReadOnlyList<object>> decide, Func<CommandResult, IResult> respond,
         Func<IDocumentSession, CommandResult, Task>? alongside = null) where T : class
+        => Execute<T>(id, (_, state) => Task.FromResult(decide(state)), respond, alongside);
+
+    /// <summary>
+    /// Applies a decision that reads other state first (in the command's transaction, after the stream is fetched for
+    /// writing: e.g. the chain of managers a transfer must not close into a cycle) to the <typeparamref name="T"/> stream.
+    /// </summary>
+    /// <param name="id">The stream.</param>
+    /// <param name="decide">The decision on the current state, given the command's session to read with.</param>
+    /// <param name="respond">The answer, from what the command did.</param>
+    /// <param name="alongside">Other writes that must commit with the events (personal data, key tables…).</param>
+    public Task<IResult> Execute<T>(Guid id, Func<IDocumentSession, T, Task<IReadOnlyList<object>>> decide, Func<CommandResult, IResult> respond,
+        Func<IDocumentSession, CommandResult, Task>? alongside = null) where T : class
         => Run(async session =>
         {
             var stream = ExpectedVersion() is { } version
                 ? await session.Events.FetchForWriting<T>(id, version, Http.RequestAborted).ConfigureAwait(false)
                 : await session.Events.FetchForExclusiveWriting<T>(id, Http.RequestAborted).ConfigureAwait(false);
             if (stream.Aggregate is null) throw DomainException.NotFound($"{typeof(T).Name} {id}");
-            var events = decide(stream.Aggregate);
+            var events = await decide(session, stream.Aggregate).ConfigureAwait(false);
             var result = new CommandResult(id, (stream.StartingVersion ?? stream.CurrentVersion ?? 0) + events.Count, events);
             if (events.Count > 0) stream.AppendMany(events);
             if (alongside is not null) await alongside(session, result).ConfigureAwait(false);

@@ -19,7 +19,11 @@ public static class HireEmployeeEndpoint
     /// <param name="DepartmentId">An existing department (else 404).</param>
     /// <param name="ManagerId">An existing employee, optional (else 404).</param>
     /// <param name="StartDate">First day (yyyy-MM-dd).</param>
-    public sealed record Request(string? Name, string? Email, string? Position, Guid? DepartmentId, Guid? ManagerId, DateOnly? StartDate);
+    /// <param name="EmploymentType">Permanent (default), FixedTerm or Temporary.</param>
+    /// <param name="ContractEndsOn">Last day: required unless permanent.</param>
+    /// <param name="Agency">The agency: required for (and only for) a temporary worker.</param>
+    public sealed record Request(string? Name, string? Email, string? Position, Guid? DepartmentId, Guid? ManagerId, DateOnly? StartDate,
+        EmploymentType? EmploymentType = null, DateOnly? ContractEndsOn = null, string? Agency = null);
 
     /// <summary>The answer: the new employee and the person's subject id.</summary>
     public sealed record Response(Guid Id, long Version, Guid SubjectId) : CommandResponse(Id, Version);
@@ -48,7 +52,8 @@ public static class HireEmployeeEndpoint
                 var email = Guard.Email(body.Email, "email");
                 return executor.Start<Employee>(id, async session =>
                     {
-                        var events = Employee.Hire(new HireEmployee(id, subject, body.Position!, body.DepartmentId!.Value, body.ManagerId, body.StartDate!.Value));
+                        var events = Employee.Hire(new HireEmployee(id, subject, body.Position!, body.DepartmentId!.Value, body.ManagerId, body.StartDate!.Value, null,
+                            body.EmploymentType ?? EmploymentType.Permanent, body.ContractEndsOn, body.Agency));
                         var hired = (EmployeeHired)events[0];
                         if (await session.LoadAsync<Department>(hired.DepartmentId, http.RequestAborted).ConfigureAwait(false) is null)
                             throw DomainException.NotFound($"Department {hired.DepartmentId}");

@@ -12,29 +12,33 @@ public static class ListEmployeesEndpoint
 {
     /// <summary>One line of the list (name joined from the personal-data store; null once erased).</summary>
     public sealed record Item(Guid Id, Guid SubjectId, string? Name, string Position, Guid DepartmentId, Guid? ManagerId, EmployeeStatus Status,
-        DateOnly StartDate, Guid? CandidateId, bool PersonalDataErased);
+        DateOnly StartDate, EmploymentType EmploymentType, DateOnly? ContractEndsOn, string? UserName, Guid? CandidateId, bool PersonalDataErased);
 
-    private enum ListedStatus { Active, Suspended, Terminated }
-
-    private static readonly IReadOnlyDictionary<string, ListedStatus> Statuses = QueryParameters.Names<ListedStatus>();
+    private static readonly IReadOnlyDictionary<string, EmployeeStatus> Statuses = QueryParameters.Names<EmployeeStatus>();
 
     internal static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/employees", async ([FromQuery] Guid? departmentId, [FromQuery] string? status, [AsParameters] PageQuery paging,
-                IDocumentStore store, RequestContext request, HttpContext http) =>
+                IDocumentStore store, RequestContext request, TimeProvider time, HttpContext http) =>
             {
-                // The contract's statuses; only Active exists until suspension and termination are built.
                 var wanted = QueryParameters.OneOf(status, "status", Statuses);
                 var (number, size) = paging.Resolve();
-                if (wanted is { } listed && listed != ListedStatus.Active) return TypedResults.Ok(new Page<Item>([], number, size, 0));
+                var today = Employee.DayOf(time.GetUtcNow());
                 await using var session = store.QuerySession(request);
                 IQueryable<Employee> query = session.Query<Employee>();
                 if (departmentId is { } department) query = query.Where(e => e.DepartmentId == department);
-                if (wanted is not null) query = query.Where(e => e.Status == EmployeeStatus.Active);
-                var page = await query.OrderBy(e => e.Id).ToPageAsync(paging, e => e, http.RequestAborted).ConfigureAwait(false);
+                Page<Employee> page;
+                if (wanted is { } listed)
+                {
+                    // The status depends on the day (a termination or suspension takes effect on its date): the domain's
+                    // StatusOn decides it, over the department's (or tenant's) employees.
+                    var all = (await query.OrderBy(e => e.Id).ToListAsync(http.RequestAborted).ConfigureAwait(false)).Where(e => e.StatusOn(today) == listed).ToList();
+                    page = new Page<Employee>([.. all.Skip((number - 1) * size).Take(size)], number, size, all.Count);
+                }
+                else page = await query.OrderBy(e => e.Id).ToPageAsync(paging, e => e, http.RequestAborted).ConfigureAwait(false);
                 var held = await PersonalValues.OfAsync(session, page.Items.Select(e => e.SubjectId), http.RequestAborted).ConfigureAwait(false);
                 return TypedResults.Ok(new Page<Item>(
                     [.. page.Items.Select(e => new Item(e.Id, e.SubjectId, held[e.SubjectId][PersonalFields.Name], e.Position, e.DepartmentId, e.ManagerId,
-                        e.Status, e.StartDate, e.CandidateId, held[e.SubjectId].Erased))],
+                        e.StatusOn(today), e.StartDate, e.EmploymentType, e.ContractEndsOn, e.UserName, e.CandidateId, held[e.SubjectId].Erased))],
                     page.Number, page.PageSize, page.Total));
             })
             .RequireAuthorization(Roles.AnyUser)

@@ -45,4 +45,16 @@ public static class ErrorCodes
     public const string NotTheRequester = "not-the-requester";
     /// <summary>The resolved request can no longer be reopened (its window ended).</summary>
     public const string ReopenWindowPassed = "reopen-window-passed";
+    /// <summary>The employee is terminated: nothing but a rehire is accepted.</summary>
+    public const string EmployeeTerminated = "employee-terminated";
+    /// <summary>Only a terminated employee can be rehired.</summary>
+    public const string EmployeeNotTerminated = "employee-not-terminated";
+    /// <summary>A dismissal (without gross misconduct) needs a final warning that has not expired.</summary>
+    public const string FinalWarningRequired = "final-warning-required";
+    /// <summary>The change would make a cycle in the department tree or in the reporting line.</summary>
+    public const string ReportingCycle = "reporting-cycle";
+    /// <summary>Another employee of the tenant is already linked to this user name.</summary>
+    public const string DuplicateUserName = "duplicate-user-name";
+    /// <summary>The training was already completed.</summary>
+    public const string TrainingAlreadyCompleted = "training-already-completed";
 }

@@ -17,6 +17,8 @@ public sealed partial record Department(Guid Id, string Name, Guid? ParentId, Gu
     public static Department? Evolve(Department? state, object @event) => (state, @event) switch
     {
         (_, DepartmentCreated e) => new Department(e.DepartmentId, e.Name, e.ParentId, e.ManagerId),
+        (Department s, DepartmentReparented e) => s with { ParentId = e.ParentId },
+        (Department s, DepartmentManagerChanged e) => s with { ManagerId = e.ManagerId },
         _ => state,
     };
 

@@ -12,12 +12,17 @@ namespace BackOffice.Domain.People;
 /// <param name="ManagerId">Manager, optional (an existing employee, not the new one).</param>
 /// <param name="StartDate">First day.</param>
 /// <param name="CandidateId">The candidate hired, when any.</param>
+/// <param name="EmploymentType">Contract type (permanent by default).</param>
+/// <param name="ContractEndsOn">Last day: required for fixed-term and temporary, refused for permanent.</param>
+/// <param name="Agency">The agency: required for temporary, refused otherwise.</param>
 public sealed record HireEmployee(
-    Guid EmployeeId, Guid SubjectId, string Position, Guid DepartmentId, Guid? ManagerId, DateOnly StartDate, Guid? CandidateId = null);
+    Guid EmployeeId, Guid SubjectId, string Position, Guid DepartmentId, Guid? ManagerId, DateOnly StartDate, Guid? CandidateId = null,
+    EmploymentType EmploymentType = EmploymentType.Permanent, DateOnly? ContractEndsOn = null, string? Agency = null);
 
 public sealed partial record Employee
 {
-    /// <summary>Decides a hire: starts the employee's stream, <c>Active</c>.</summary>
+    /// <summary>Decides a hire: starts the employee's stream, <c>Active</c> (with <see cref="EmploymentContractChanged"/>
+    /// after <see cref="EmployeeHired"/> when the contract is not permanent).</summary>
     public static IReadOnlyList<IEmployeeEvent> Hire(HireEmployee command)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -28,6 +33,8 @@ public sealed partial record Employee
         if (manager == command.EmployeeId) throw DomainException.Invalid("managerId", "An employee cannot be their own manager.");
         if (command.StartDate == default) throw DomainException.Invalid("startDate", "'startDate' is required.");
         var candidate = command.CandidateId == Guid.Empty ? null : command.CandidateId;
-        return [new EmployeeHired(command.EmployeeId, command.SubjectId, position, command.DepartmentId, manager, command.StartDate, candidate)];
+        var terms = Terms(command.EmployeeId, command.SubjectId, command.EmploymentType, command.ContractEndsOn, command.Agency, command.StartDate, always: false);
+        IEmployeeEvent hired = new EmployeeHired(command.EmployeeId, command.SubjectId, position, command.DepartmentId, manager, command.StartDate, candidate);
+        return terms is null ? [hired] : [hired, terms];
     }
 }

@@ -15,7 +15,7 @@ public class EmployeeSpecs
         var events = Employee.Hire(new HireEmployee(EmployeeId, SubjectId, " Clerk ", DepartmentId, Spec.Id(502), StartDate, Spec.Id(200)));
         events.ShouldBe([new EmployeeHired(EmployeeId, SubjectId, "Clerk", DepartmentId, Spec.Id(502), StartDate, Spec.Id(200))]);
         var employee = Employee.From(events).ShouldNotBeNull();
-        employee.Status.ShouldBe(EmployeeStatus.Active);
+        employee.StatusOn(StartDate).ShouldBe(EmployeeStatus.Active);
         employee.SubjectId.ShouldBe(SubjectId);
         employee.CandidateId.ShouldBe(Spec.Id(200));
     }

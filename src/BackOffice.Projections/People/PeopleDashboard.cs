@@ -1,0 +1,60 @@
+using BackOffice.Domain.People;
+using BackOffice.Projections.Infrastructure;
+using JasperFx.Events;
+using Marten;
+
+namespace BackOffice.Projections.People;
+
+/// <summary>
+/// One employee's line of the people dashboard (document id: the employee id): the employee's state, folded by the
+/// domain's own <see cref="Employee.Evolve"/>, kept asynchronously so that the dashboard's reads never weigh on commands.
+/// The day-dependent figures (headcount, training compliance, contracts ending) are computed at read time by the
+/// domain's rules. Holds ids, titles, dates and the agency: no personal value.
+/// </summary>
+public sealed class PeopleDashboardLine
+{
+    /// <summary>The employee's id.</summary>
+    public Guid Id { get; set; }
+    /// <summary>The employee's state.</summary>
+    public Employee? Employee { get; set; }
+    /// <summary>Timestamp of the last event applied.</summary>
+    public DateTimeOffset? UpdatedAt { get; set; }
+}
+
+/// <summary>Builds <see cref="PeopleDashboardLine"/> (async, one document per employee).</summary>
+public sealed class PeopleDashboardLineProjection : StreamLine<PeopleDashboardLine, IEmployeeEvent>
+{
+    /// <summary>The name of the projection (its progress row, its rebuild).</summary>
+    public const string ProjectionName = "PeopleEmployees";
+
+    /// <summary>Takes the employees' events only.</summary>
+    public PeopleDashboardLineProjection() : base(ProjectionName) { }
+
+    /// <inheritdoc />
+    protected override PeopleDashboardLine? Apply(PeopleDashboardLine? snapshot, Guid id, IEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var employee = Employee.Evolve(snapshot?.Employee, e.Data);
+        if (employee is null) return snapshot;
+        var line = snapshot ?? new PeopleDashboardLine { Id = id };
+        line.Employee = employee;
+        line.UpdatedAt = EventTime.Of(e);
+        return line;
+    }
+}
+
+/// <summary>Finds employees by the user name linked to them (the "who is asking" of inboxes and "mine" views).</summary>
+public static class EmployeeDirectory
+{
+    /// <summary>
+    /// The employee linked to <paramref name="userName"/> in the session's tenant, or <c>null</c> when none is (the
+    /// link is unique per tenant: the <see cref="UniqueKeys.EmployeeUserName"/> index). Reads the inline snapshot, so
+    /// a link committed before the query is seen.
+    /// </summary>
+    public static async Task<Employee?> OfUserAsync(IQuerySession session, string userName, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (string.IsNullOrWhiteSpace(userName)) return null;
+        return await session.Query<Employee>().Where(e => e.UserName == userName).FirstOrDefaultAsync(cancellation).ConfigureAwait(false);
+    }
+}
