@@ -10,6 +10,7 @@ using BackOffice.Api.PersonalData;
 using BackOffice.Api.People;
 using BackOffice.Api.Recruiting;
 using BackOffice.Api.HelpDesk;
+using BackOffice.Api.Intranet;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpLogging;
 
@@ -77,6 +78,7 @@ app.MapPersonalData();
 app.MapRecruiting();
 app.MapPeople();
 app.MapHelpDesk();
+app.MapIntranet();
 app.PrintDevelopmentKeys();
 
 await app.RunAsync().ConfigureAwait(false);

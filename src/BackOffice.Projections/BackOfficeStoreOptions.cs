@@ -1,6 +1,7 @@
 using BackOffice.Domain.PersonalData;
 using BackOffice.Projections.Audit;
 using BackOffice.Projections.HelpDesk;
+using BackOffice.Projections.Intranet;
 using BackOffice.Projections.Infrastructure;
 using BackOffice.Projections.Inventory;
 using BackOffice.Projections.People;
@@ -42,6 +43,7 @@ public static class BackOfficeStoreOptions
         options.AddRecruiting();
         options.AddPeople();
         options.AddHelpDesk();
+        options.AddIntranet();
         options.Events.MapEventType<PersonalDataErased>("personal_data_erased_v1");
 
         // Audit trail (async read model of every event) and the personal-data store.

@@ -57,4 +57,10 @@ public static class ErrorCodes
     public const string DuplicateUserName = "duplicate-user-name";
     /// <summary>The training was already completed.</summary>
     public const string TrainingAlreadyCompleted = "training-already-completed";
+    /// <summary>Only an employee a notice addresses may acknowledge it.</summary>
+    public const string NotInAudience = "not-in-audience";
+    /// <summary>The notice was withdrawn.</summary>
+    public const string NoticeWithdrawn = "notice-withdrawn";
+    /// <summary>The notice does not ask for acknowledgement, or is not in force.</summary>
+    public const string NoticeNotAcknowledgeable = "notice-not-acknowledgeable";
 }
