@@ -12,6 +12,8 @@ using BackOffice.Api.Ledger;
 using BackOffice.Api.PersonalData;
 using BackOffice.Api.People;
 using BackOffice.Api.Recruiting;
+using BackOffice.Api.HelpDesk;
+using BackOffice.Api.Intranet;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpLogging;
 
@@ -49,6 +51,7 @@ builder.Services.AddScoped<CommandExecutor>();
 builder.Services.AddScoped<CommandOutbox>();
 builder.Services.AddSingleton<IdempotencyPurge>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<IdempotencyPurge>());
+builder.Services.AddScoped<SupportRequestCommands>();
 builder.Services.AddBackOfficeIdentity(builder.Configuration);
 builder.Services.AddBackOfficeStore(builder.Configuration);
 builder.Services.AddFrontDesk();
@@ -83,6 +86,8 @@ app.MapPeople();
 app.MapLedger();
 app.MapEquipment();
 app.MapFrontDesk();
+app.MapHelpDesk();
+app.MapIntranet();
 app.PrintDevelopmentKeys();
 
 await app.RunAsync().ConfigureAwait(false);

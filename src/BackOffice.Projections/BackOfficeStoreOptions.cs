@@ -2,6 +2,8 @@ using BackOffice.Domain.PersonalData;
 using BackOffice.Projections.Audit;
 using BackOffice.Projections.Equipment;
 using BackOffice.Projections.FrontDesk;
+using BackOffice.Projections.HelpDesk;
+using BackOffice.Projections.Intranet;
 using BackOffice.Projections.Infrastructure;
 using BackOffice.Projections.Inventory;
 using BackOffice.Projections.Ledger;
@@ -46,6 +48,8 @@ public static class BackOfficeStoreOptions
         options.AddLedger();
         options.AddEquipment();
         options.AddFrontDesk();
+        options.AddHelpDesk();
+        options.AddIntranet();
         options.Events.MapEventType<PersonalDataErased>("personal_data_erased_v1");
 
         // Audit trail (async read model of every event) and the personal-data store.

@@ -28,6 +28,8 @@ public sealed class ApiFixture : WebApplicationFactory<Program>
         builder.UseSetting("BACKOFFICE_CONNECTION", Connection);
         builder.UseSetting("BackOffice:Schema", "api_tests");
         builder.UseSetting("BackOffice:Daemon", "Solo");
+        // Help-desk deadlines are durable scheduled messages: poll them every second (default 5 s).
+        builder.UseSetting("BackOffice:Wolverine:ScheduledPollingSeconds", "1");
         builder.UseSetting("BackOffice:Jwt:SigningKey", JwtSigningKey);
         builder.UseSetting("BackOffice:Jwt:Audience", "backoffice");
         builder.UseSetting("BackOffice:Jwt:Issuer", "backoffice-tests");

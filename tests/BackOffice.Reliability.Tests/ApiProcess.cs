@@ -62,6 +62,7 @@ public sealed class ApiProcess : IAsyncLifetime
         start.Environment["BACKOFFICE_CONNECTION"] = Connection;
         start.Environment["BackOffice__Daemon"] = "Solo";
         start.Environment["BackOffice__RateLimit__PermitLimit"] = "1000000";
+        start.Environment["BackOffice__Wolverine__ScheduledPollingSeconds"] = "1";   // help-desk deadlines: poll every second
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__Console__FormatterName"] = "simple";
         api = Process.Start(start)!;

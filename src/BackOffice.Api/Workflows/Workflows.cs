@@ -1,5 +1,6 @@
 using BackOffice.Api.Equipment;
 using BackOffice.Api.Recruiting;
+using BackOffice.Api.HelpDesk;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using Npgsql;
@@ -27,12 +28,17 @@ public static class Workflows
             opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
             opts.Discovery.DisableConventionalDiscovery().IncludeType(typeof(HireAcceptedCandidateHandler))
                 .IncludeType(typeof(IssueConsumableStockHandler));
+                .IncludeType(typeof(CheckServiceLevelHandler)).IncludeType(typeof(CloseResolvedSupportRequestHandler));
             opts.Policies.UseDurableLocalQueues();
             // Solo (default): this node owns every stored envelope; recovery at start-up reclaims them all. A cluster of
             // several API nodes sets BackOffice:Wolverine:Durability=Balanced (leader election through the database;
             // that mode needs PostgreSQL at start-up). The hire handler is idempotent either way.
             opts.Durability.Mode = Enum.Parse<DurabilityMode>(configuration["BackOffice:Wolverine:Durability"] ?? nameof(DurabilityMode.Solo));
             // Like the rest of the host, Wolverine must start while PostgreSQL is down (requests answer 503 meanwhile).
+            // Scheduled messages (help-desk deadlines, ADR 16) are polled from PostgreSQL: this is how late one fires at most.
+            var polling = TimeSpan.FromSeconds(configuration.GetValue("BackOffice:Wolverine:ScheduledPollingSeconds", 5.0));
+            opts.Durability.ScheduledJobPollingTime = polling;
+            opts.Durability.ScheduledJobFirstExecution = polling < TimeSpan.FromSeconds(1) ? polling : TimeSpan.FromSeconds(1);
             opts.ResourceMigrationFailureMode = ResourceMigrationFailureMode.ContinueOnFailures;
             opts.AutoBuildMessageStorageOnStartup = configuration.GetValue("BackOffice:ApplySchemaOnStartup", true) ? AutoCreate.CreateOrUpdate : AutoCreate.None;
             opts.OnException<ConcurrencyException>().RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));

@@ -39,6 +39,12 @@ public static class ErrorCodes
     public const string JobOpeningNotOpen = "job-opening-not-open";
     /// <summary>The candidate was already hired as another employee.</summary>
     public const string CandidateAlreadyHired = "candidate-already-hired";
+    /// <summary>The support request's status does not allow this command.</summary>
+    public const string SupportRequestTransitionNotAllowed = "support-request-transition-not-allowed";
+    /// <summary>Only the requester may do this with their support request.</summary>
+    public const string NotTheRequester = "not-the-requester";
+    /// <summary>The resolved request can no longer be reopened (its window ended).</summary>
+    public const string ReopenWindowPassed = "reopen-window-passed";
     /// <summary>The employee is terminated: nothing but a rehire is accepted.</summary>
     public const string EmployeeTerminated = "employee-terminated";
     /// <summary>Only a terminated employee can be rehired.</summary>
@@ -91,4 +97,10 @@ public static class ErrorCodes
     public const string CorrespondenceTransitionNotAllowed = "correspondence-transition-not-allowed";
     /// <summary>The year's correspondence register has used all its numbers.</summary>
     public const string RegisterFull = "register-full";
+    /// <summary>Only an employee a notice addresses may acknowledge it.</summary>
+    public const string NotInAudience = "not-in-audience";
+    /// <summary>The notice was withdrawn.</summary>
+    public const string NoticeWithdrawn = "notice-withdrawn";
+    /// <summary>The notice does not ask for acknowledgement, or is not in force.</summary>
+    public const string NoticeNotAcknowledgeable = "notice-not-acknowledgeable";
 }

@@ -1,0 +1,28 @@
+using BackOffice.Domain.Intranet;
+using BackOffice.Projections.Infrastructure;
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace BackOffice.Projections.Intranet;
+
+/// <summary>The notice's snapshot, kept inline (commands load it, reads show it). Evolution is the domain's own <see cref="Notice.Evolve"/>.</summary>
+public sealed class NoticeProjection() : Snapshot<Notice, INoticeEvent>(Notice.Evolve);
+
+/// <summary>Intranet in the store: events and the notice snapshot.</summary>
+internal static class IntranetStore
+{
+    /// <summary>Maps the context's events to their stored names (a contract with the history: never change one; a new
+    /// shape gets a new name, <c>_v2</c>, and an upcaster) and registers its snapshots.</summary>
+    internal static StoreOptions AddIntranet(this StoreOptions options)
+    {
+        var events = options.Events;
+        events.MapEventType<NoticePublished>("notice_published_v1");
+        events.MapEventType<NoticeRevised>("notice_revised_v1");
+        events.MapEventType<NoticeWithdrawn>("notice_withdrawn_v1");
+        events.MapEventType<NoticeAcknowledged>("notice_acknowledged_v1");
+
+        options.Projections.Add(new NoticeProjection(), ProjectionLifecycle.Inline);
+        options.Schema.For<Notice>().MultiTenanted();
+        return options;
+    }
+}
