@@ -27,7 +27,7 @@ public static class Workflows
             opts.UseRuntimeCompilation();
             opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
             opts.Discovery.DisableConventionalDiscovery().IncludeType(typeof(HireAcceptedCandidateHandler))
-                .IncludeType(typeof(IssueConsumableStockHandler));
+                .IncludeType(typeof(IssueConsumableStockHandler))
                 .IncludeType(typeof(CheckServiceLevelHandler)).IncludeType(typeof(CloseResolvedSupportRequestHandler));
             opts.Policies.UseDurableLocalQueues();
             // Solo (default): this node owns every stored envelope; recovery at start-up reclaims them all. A cluster of

@@ -102,7 +102,7 @@ public class CopierYearTests(ApiFixture api)
         var refused = (await it.DeviceWhen(copier, d => d.Replacements.Single(r => r.ReplacementId == second.ReplacementId).Status != ReplacementStatus.Requested))
             .Replacements.Single(r => r.ReplacementId == second.ReplacementId);
         (refused.Status, refused.RefusalCode).ShouldBe((ReplacementStatus.Refused, "insufficient-stock"));
-        (await api.As("demo-clerk").GetItem(toner)).GetProperty("onHand").GetInt32().ShouldBe(1);
+        (await api.As("demo-clerk").GetItem(toner)).OnHand.ShouldBe(1);
         // the issue names the device, keeps the request's correlation id and names the replacement event as its cause
         await using (var session = api.Store.QuerySession("demo"))
         {

@@ -190,7 +190,7 @@ public class EquipmentEndpointsTests(ApiFixture api)
         await bus.InvokeAsync(message);
         await bus.InvokeAsync(message);
 
-        (await clerk.GetItem(toner)).GetProperty("onHand").GetInt32().ShouldBe(3);
+        (await clerk.GetItem(toner)).OnHand.ShouldBe(3);
         (await api.Store.EventTypes(toner)).Count(t => t == "stock_issued_v1").ShouldBe(1);
         (await api.Store.EventTypes(id)).Count(t => t == "consumable_stock_issued_v1").ShouldBe(1);
     }

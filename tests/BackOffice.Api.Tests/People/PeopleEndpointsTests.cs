@@ -1,6 +1,6 @@
-using BackOffice.Api.People;
+using System.Text.Json;
+using BackOffice.Api.Tests.Inventory;
 using BackOffice.Api.Tests.Recruiting;
-using BackOffice.Domain.People;
 
 namespace BackOffice.Api.Tests.People;
 
@@ -14,10 +14,9 @@ public class PeopleEndpointsTests(ApiFixture api)
         var tag = RecruitingApi.Tag();
         var (name, email) = ($"Eve Employee-{tag}", $"eve.{tag}@example.org");
         var response = await hr.PostJson("/api/employees", new { name, email, position = "Bookkeeper", departmentId = department, managerId, startDate = RecruitingApi.Day(14) });
-        var body = await response.ShouldBe<HireEmployeeEndpoint.Response>(201);
-        response.Headers.Location!.ToString().ShouldBe($"/api/employees/{body.Id}");
-        body.Version.ShouldBe(1);
-        return (body.Id, body.SubjectId, name, email);
+        var body = await response.ShouldBeJson(201);
+        response.Headers.Location!.ToString().ShouldBe($"/api/employees/{body.GetProperty("id").GetGuid()}");
+        return (body.GetProperty("id").GetGuid(), body.GetProperty("subjectId").GetGuid(), name, email);
     }
 
     [Fact]
@@ -25,13 +24,15 @@ public class PeopleEndpointsTests(ApiFixture api)
     {
         var parent = await hr.Department("Operations " + RecruitingApi.Tag());
         var response = await hr.PostJson("/api/departments", new { name = "Mail room", parentId = parent });
-        var id = (await response.ShouldBe<CommandResponse>(201)).Id;
+        var id = (await response.ShouldBeJson(201)).GetProperty("id").GetGuid();
         var got = await hr.GetAsync($"/api/departments/{id}");
         got.Headers.ETag!.Tag.ShouldBe("\"1\"");
-        var view = await got.ShouldBe<GetDepartmentEndpoint.DepartmentView>(200);
-        view.ShouldBe(new GetDepartmentEndpoint.DepartmentView(id, "Mail room", parent, null, 1));
-        var list = await api.As("demo-clerk").GetAsync("/api/departments?pageSize=200").Ok<Page<ListDepartmentsEndpoint.Item>>();
-        list.Items.ShouldContain(new ListDepartmentsEndpoint.Item(id, "Mail room", parent, null));
+        var view = await got.ShouldBeJson(200);
+        view.GetProperty("name").GetString().ShouldBe("Mail room");
+        view.GetProperty("parentId").GetGuid().ShouldBe(parent);
+        view.GetProperty("managerId").ValueKind.ShouldBe(JsonValueKind.Null);
+        var list = await (await api.As("demo-clerk").GetAsync("/api/departments?pageSize=200")).ShouldBeJson(200);
+        list.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("id").GetGuid()).ShouldContain(id);
 
         await (await hr.PostJson("/api/departments", new { name = "Orphan", parentId = Guid.NewGuid() })).ShouldBeProblem(404, "not-found");
         await (await hr.PostJson("/api/departments", new { name = "Led", managerId = Guid.NewGuid() })).ShouldBeProblem(404, "not-found");
@@ -51,20 +52,25 @@ public class PeopleEndpointsTests(ApiFixture api)
         var e = await Hire(department, boss.Id);
         var got = await hr.GetAsync($"/api/employees/{e.Id}");
         got.Headers.ETag!.Tag.ShouldBe("\"1\"");
-        var view = await got.ShouldBe<GetEmployeeEndpoint.EmployeeView>(200);
-        view.ShouldBe(new GetEmployeeEndpoint.EmployeeView(e.Id, e.SubjectId, e.Name, e.Email, "Bookkeeper", department, boss.Id, EmployeeStatus.Active,
-            RecruitingApi.Date(14), null, false, 1));
+        var view = await got.ShouldBeJson(200);
+        view.GetProperty("subjectId").GetGuid().ShouldBe(e.SubjectId);
+        view.GetProperty("name").GetString().ShouldBe(e.Name);
+        view.GetProperty("email").GetString().ShouldBe(e.Email);
+        view.GetProperty("position").GetString().ShouldBe("Bookkeeper");
+        view.GetProperty("departmentId").GetGuid().ShouldBe(department);
+        view.GetProperty("managerId").GetGuid().ShouldBe(boss.Id);
+        view.GetProperty("status").GetString().ShouldBe("Active");
+        view.GetProperty("startDate").GetString().ShouldBe(RecruitingApi.Day(14));
+        view.GetProperty("candidateId").ValueKind.ShouldBe(JsonValueKind.Null);
+        view.GetProperty("personalDataErased").GetBoolean().ShouldBeFalse();
         (await DatabaseDump.AllTextAsync(ApiFixture.Connection)).Split('\n').Where(l => l.Contains("mt_events", StringComparison.Ordinal))
             .ShouldAllBe(l => !l.Contains(e.Email));
 
-        async Task<Page<ListEmployeesEndpoint.Item>> Employees(HttpClient client, string query)
-            => await client.GetAsync($"/api/employees?{query}").Ok<Page<ListEmployeesEndpoint.Item>>();
-        var list = await Employees(api.As("demo-clerk"), $"departmentId={department}");
-        list.Items.Select(x => x.Id).ShouldBe([boss.Id, e.Id]);
-        list.Items[1].ShouldBe(new ListEmployeesEndpoint.Item(e.Id, e.SubjectId, e.Name, "Bookkeeper", department, boss.Id, EmployeeStatus.Active,
-            RecruitingApi.Date(14), null, false));
-        (await Employees(hr, $"departmentId={department}&status=Active")).Total.ShouldBe(2);
-        (await Employees(hr, $"departmentId={department}&status=Terminated")).Total.ShouldBe(0);
+        var list = await (await api.As("demo-clerk").GetAsync($"/api/employees?departmentId={department}")).ShouldBeJson(200);
+        list.GetProperty("items").EnumerateArray().Select(x => x.GetProperty("id").GetGuid()).ShouldBe([boss.Id, e.Id]);
+        list.GetProperty("items")[1].GetProperty("name").GetString().ShouldBe(e.Name);
+        (await (await hr.GetAsync($"/api/employees?departmentId={department}&status=Active")).ShouldBeJson(200)).GetProperty("total").GetInt64().ShouldBe(2);
+        (await (await hr.GetAsync($"/api/employees?departmentId={department}&status=Terminated")).ShouldBeJson(200)).GetProperty("total").GetInt64().ShouldBe(0);
         await (await hr.GetAsync("/api/employees?status=Retired")).ShouldBeProblem(400, "validation-failed");
 
         await (await hr.PostJson("/api/employees", new { name = "N", email = "bad", position = "P", departmentId = department, startDate = RecruitingApi.Day(1) })).ShouldBeProblem(400, "validation-failed");
@@ -75,17 +81,15 @@ public class PeopleEndpointsTests(ApiFixture api)
         await (await hr.GetAsync($"/api/employees/{Guid.NewGuid()}")).ShouldBeProblem(404, "not-found");
         await (await api.As("acme-admin").GetAsync($"/api/employees/{e.Id}")).ShouldBeProblem(404, "not-found");
 
-        (await api.As("demo-auditor").GetAsync($"/api/employees/{e.Id}/history").Ok<AggregateHistory.History>()).Items.ShouldHaveSingleItem().Type.ShouldBe("employee_hired_v1");
+        (await (await api.As("demo-auditor").GetAsync($"/api/employees/{e.Id}/history")).ShouldBeJson(200)).GetProperty("items")[0].GetProperty("type").GetString().ShouldBe("employee_hired_v1");
         await (await api.As("demo-it").GetAsync($"/api/employees/{e.Id}/history")).ShouldBeProblem(403, "forbidden");
 
         // erasure: GETs show nulls, the database holds the values nowhere
         ((int)(await hr.DeleteAsync($"/api/personal-data/{e.SubjectId}")).StatusCode).ShouldBe(204);
-        // The strict typed read tells null from absent: the erased fields are there, as null.
-        var erased = await hr.GetAsync($"/api/employees/{e.Id}").Ok<GetEmployeeEndpoint.EmployeeView>();
-        erased.Name.ShouldBeNull();
-        erased.Email.ShouldBeNull();
-        erased.PersonalDataErased.ShouldBeTrue();
-        erased.Position.ShouldBe("Bookkeeper");
+        var erased = await (await hr.GetAsync($"/api/employees/{e.Id}")).ShouldBeJson(200);
+        erased.GetProperty("name").ValueKind.ShouldBe(JsonValueKind.Null);
+        erased.GetProperty("email").ValueKind.ShouldBe(JsonValueKind.Null);
+        erased.GetProperty("personalDataErased").GetBoolean().ShouldBeTrue();
         await DatabaseDump.ShouldContainNoneOf(ApiFixture.Connection, e.Name, e.Email);
     }
 }

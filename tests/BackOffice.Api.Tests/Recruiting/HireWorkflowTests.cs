@@ -47,9 +47,9 @@ public class HireWorkflowTests(ApiFixture api)
         employeeId.ShouldBe(CandidateHire.EmployeeIdFor(candidate.Id));
         hired.SubjectId.ShouldBe(candidate.SubjectId);
         hired.Offer.ShouldNotBeNull().Status.ShouldBe("Accepted");
-        var employee = await hr.GetAsync($"/api/employees/{employeeId}").Ok<GetEmployeeEndpoint.EmployeeView>();
-        employee.ShouldBe(new GetEmployeeEndpoint.EmployeeView(employeeId, candidate.SubjectId, candidate.Name, candidate.Email, "Filing clerk", department,
-            null, EmployeeStatus.Active, RecruitingApi.Date(30), candidate.Id, false, 1));
+        var employee = await hr.GetAsync($"/api/employees/{employeeId}").Ok<EmployeeView>();
+        employee.ShouldBe(new EmployeeView(employeeId, candidate.SubjectId, candidate.Name, candidate.Email, "Filing clerk", department,
+            null, EmployeeStatus.Active, RecruitingApi.Date(30), EmploymentType.Permanent, null, null, null, null, null, candidate.Id, false, 1));
         var filled = await hr.JobOpening(opening);
         filled.Status.ShouldBe(JobOpeningStatus.Filled);
         filled.Hired.ShouldBe(1);
