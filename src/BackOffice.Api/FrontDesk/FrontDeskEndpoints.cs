@@ -10,7 +10,7 @@ public static class FrontDeskEndpoints
     /// <summary>The employee directory (who a caller is) and the scrubber of correspondent keys.</summary>
     public static IServiceCollection AddFrontDesk(this IServiceCollection services)
     {
-        services.AddSingleton<IEmployeeDirectory, EmployeeDirectory>();
+        services.AddSingleton<IEmployeeDirectory, LinkedEmployees>();
         services.AddSingleton<IPersonalDataScrubber, CorrespondentKeyScrubber>();
         return services;
     }

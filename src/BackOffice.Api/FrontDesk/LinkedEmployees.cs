@@ -1,6 +1,4 @@
-using BackOffice.Domain.People;
 using Marten;
-using Marten.Linq.MatchesSql;
 
 namespace BackOffice.Api.FrontDesk;
 
@@ -20,22 +18,12 @@ public interface IEmployeeDirectory
     Task<EmployeeOfUser?> OfUserAsync(IQuerySession session, string userName, CancellationToken cancellation);
 }
 
-/// <summary>
-/// Reads the link from the employee snapshot's <c>userName</c> (the field People's <c>EmployeeUserLinked</c> sets),
-/// in the session's tenant. Written against the stored JSON so that it works before and after the People context
-/// gains the typed property; switch to <c>e.UserName == userName</c> once it is merged.
-/// </summary>
-public sealed class EmployeeDirectory : IEmployeeDirectory
+/// <summary>People's link (<see cref="Projections.People.EmployeeDirectory"/>), as the front desk needs it.</summary>
+public sealed class LinkedEmployees : IEmployeeDirectory
 {
     /// <inheritdoc />
     public async Task<EmployeeOfUser?> OfUserAsync(IQuerySession session, string userName, CancellationToken cancellation)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        if (string.IsNullOrEmpty(userName)) return null;
-        var employee = await session.Query<Employee>()
-            .Where(e => e.MatchesSql("d.data ->> 'userName' = ?", userName))
-            .OrderBy(e => e.Id)
-            .FirstOrDefaultAsync(cancellation).ConfigureAwait(false);
-        return employee is null ? null : new EmployeeOfUser(employee.Id, employee.DepartmentId);
-    }
+        => await Projections.People.EmployeeDirectory.OfUserAsync(session, userName, cancellation).ConfigureAwait(false) is { } employee
+            ? new EmployeeOfUser(employee.Id, employee.DepartmentId)
+            : null;
 }
