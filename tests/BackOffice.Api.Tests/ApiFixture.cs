@@ -64,6 +64,7 @@ public sealed class ApiFixture : WebApplicationFactory<Program>
     public WebApplicationFactory<Program> Variant(Action<IWebHostBuilder> configure) => WithWebHostBuilder(b =>
     {
         b.UseSetting("BackOffice:Daemon", "Disabled");
+        b.UseSetting("BackOffice:Wolverine:DurabilityAgent", "false");   // the shared host alone recovers and fires scheduled envelopes
         configure(b);
     });
 

@@ -39,6 +39,9 @@ public static class Workflows
             var polling = TimeSpan.FromSeconds(configuration.GetValue("BackOffice:Wolverine:ScheduledPollingSeconds", 5.0));
             opts.Durability.ScheduledJobPollingTime = polling;
             opts.Durability.ScheduledJobFirstExecution = polling < TimeSpan.FromSeconds(1) ? polling : TimeSpan.FromSeconds(1);
+            // A second host on the same database that must not take the node's stored envelopes (test variants) turns the
+            // durability agent off: it then neither recovers nor polls scheduled envelopes.
+            opts.Durability.DurabilityAgentEnabled = configuration.GetValue("BackOffice:Wolverine:DurabilityAgent", true);
             opts.ResourceMigrationFailureMode = ResourceMigrationFailureMode.ContinueOnFailures;
             opts.AutoBuildMessageStorageOnStartup = configuration.GetValue("BackOffice:ApplySchemaOnStartup", true) ? AutoCreate.CreateOrUpdate : AutoCreate.None;
             opts.OnException<ConcurrencyException>().RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));

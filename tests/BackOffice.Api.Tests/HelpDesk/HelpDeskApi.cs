@@ -38,11 +38,11 @@ public static class HelpDeskApi
     public static async Task<CommandResponse> Command(this HttpClient client, Guid id, string action, object? body = null)
         => await (await client.PostJson($"/api/support-requests/{id}/{action}", body ?? new { })).ShouldBe<CommandResponse>(200);
 
-    /// <summary>Polls the request until <paramref name="done"/> holds (a scheduled message's effect), at most 30 s.</summary>
+    /// <summary>Polls the request until <paramref name="done"/> holds (a scheduled message's effect), at most 90 s (a loaded machine).</summary>
     public static async Task<GetSupportRequestEndpoint.SupportRequestView> Eventually(this HttpClient client, Guid id,
         Func<GetSupportRequestEndpoint.SupportRequestView, bool> done)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)
         {
             var view = await client.Request(id);
