@@ -77,7 +77,7 @@ public class OpenApiDocumentTests(ApiFixture api)
         requests.Count.ShouldBeGreaterThan(5);
         foreach (var request in requests)
             request.Value.TryGetProperty("example", out _).ShouldBeTrue(request.Name);
-        schemas.GetProperty("Http.CommandResponse").GetProperty("example").GetProperty("version").GetInt64().ShouldBe(3);
+        schemas.GetProperty("Commands.CommandResponse").GetProperty("example").GetProperty("version").GetInt64().ShouldBe(3);
         schemas.GetProperty("Microsoft.AspNetCore.Mvc.ProblemDetails").GetProperty("example").GetProperty("code").GetString().ShouldBe("insufficient-stock");
     }
 }
