@@ -115,6 +115,27 @@ public class LedgerEndpointsTests(ApiFixture api)
         settings.FiscalYearEnd.ShouldBe("12-31");
     }
 
+    [Fact]
+    public async Task OpenApi_documents_money_as_decimal_and_every_ledger_route()
+    {
+        var doc = await (await api.CreateClient().GetAsync("/swagger/v1/swagger.json")).ShouldBeJson(200);
+        var schemas = doc.GetProperty("components").GetProperty("schemas");
+        schemas.GetProperty("Ledger.GetAccountEndpoint.AccountView").GetProperty("properties").GetProperty("balance")
+            .GetProperty("format").GetString().ShouldBe("decimal");
+        schemas.GetProperty("Ledger.PostJournalEntryEndpoint.Line").GetProperty("properties").GetProperty("debit")
+            .GetProperty("format").GetString().ShouldBe("decimal");
+        var paths = doc.GetProperty("paths");
+        foreach (var path in new[] { "/api/accounts", "/api/accounts/{id}", "/api/accounts/{id}/freeze", "/api/accounts/{id}/unfreeze",
+                     "/api/accounts/{id}/close", "/api/journal-entries", "/api/journal-entries/{id}", "/api/journal-entries/{id}/approve",
+                     "/api/journal-entries/{id}/reverse", "/api/ledger/periods/close", "/api/ledger/trial-balance", "/api/ledger/journals",
+                     "/api/ledger/settings", "/api/ledger/fec", "/api/dashboards/ledger" })
+            paths.TryGetProperty(path, out _).ShouldBeTrue(path);
+        var post = paths.GetProperty("/api/journal-entries").GetProperty("post").GetProperty("responses");
+        post.TryGetProperty("201", out _).ShouldBeTrue();
+        post.TryGetProperty("202", out _).ShouldBeTrue();
+        post.TryGetProperty("409", out _).ShouldBeTrue();
+    }
+
     private static StringContent JsonBody(object body)
         => new(JsonSerializer.Serialize(body, HttpAssertions.Json), System.Text.Encoding.UTF8, "application/json");
 }
