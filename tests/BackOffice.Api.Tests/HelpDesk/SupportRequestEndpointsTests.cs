@@ -63,15 +63,13 @@ public class SupportRequestEndpointsTests(ApiFixture api)
         await (await requester.PostJson($"/api/support-requests/{id}/comments", new { text = "hello?" })).ShouldBeProblem(409, "support-request-transition-not-allowed");
 
         // The history names each actor, oldest first.
-        var history = await (await requester.GetAsync($"/api/support-requests/{id}/history")).ShouldBe<HistoryBody>(200);
+        var history = await (await requester.GetAsync($"/api/support-requests/{id}/history")).ShouldBe<AggregateHistory.History>(200);
         history.Items.Select(i => i.Type).ShouldBe([
             "support_request_opened_v1", "support_request_assigned_v1", "support_request_commented_v1", "support_request_commented_v1",
             "support_request_resolved_v1", "support_request_reopened_v1", "support_request_resolved_v1", "support_request_confirmed_v1"]);
         history.Items[0].User.ShouldBe(requesterName);
     }
 
-    public sealed record HistoryBody(IReadOnlyList<HistoryItem> Items);
-    public sealed record HistoryItem(long Version, string Type, string? User, string? CorrelationId, string? CausationId);
 
     [Fact]
     public async Task Refusals_name_their_reason()
