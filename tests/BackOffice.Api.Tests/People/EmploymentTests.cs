@@ -45,7 +45,7 @@ public class EmploymentTests(ApiFixture api)
         await hr.PostJson($"/api/employees/{e.Id}/trainings/{assigned.TrainingId}/complete", new { completedOn = RecruitingApi.Day(0), validUntil = RecruitingApi.Day(25) }).Ok();
         trainings = await (await hr.GetAsync($"/api/employees/{e.Id}/trainings")).ShouldBe<ListTrainingsEndpoints.EmployeeTrainings>(200);
         trainings.Items.ShouldHaveSingleItem().Status.ShouldBe(TrainingStatus.Expiring);
-        await hr.PostJson($"/api/employees/{boss.Id}/trainings", new { course = "First aid", dueOn = RecruitingApi.Day(-1) }).Ok();
+        await hr.PostJson($"/api/employees/{boss.Id}/trainings", new { course = "First aid", dueOn = RecruitingApi.Day(-1) }).Ok<AssignTrainingEndpoint.Response>();
         var compliance = await (await hr.GetAsync($"/api/departments/{department}/trainings")).ShouldBe<ListTrainingsEndpoints.DepartmentTrainings>(200);
         compliance.Compliance.ShouldBe(new ListTrainingsEndpoints.Compliance(0, 0, 1, 1, 0));
         compliance.Attention.Select(t => t.Course).ShouldBe(["First aid", "Fire safety"]);

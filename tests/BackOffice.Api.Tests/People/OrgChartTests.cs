@@ -119,7 +119,7 @@ public class OrgChartTests(ApiFixture api)
         var leaver = await hr.Hire(department, employmentType: "FixedTerm", contractEndsOn: RecruitingApi.Day(100));
         await hr.PostJson($"/api/employees/{leaver.Id}/terminate", new { reason = "EndOfContract", effectiveOn = RecruitingApi.Day(0) }).Ok();
         var t = await (await hr.PostJson($"/api/employees/{permanent.Id}/trainings", new { course = "Ethics", dueOn = RecruitingApi.Day(-2) })).ShouldBe<AssignTrainingEndpoint.Response>(200);
-        await hr.PostJson($"/api/employees/{temp.Id}/trainings", new { course = "Ethics", dueOn = RecruitingApi.Day(5) }).Ok();
+        await hr.PostJson($"/api/employees/{temp.Id}/trainings", new { course = "Ethics", dueOn = RecruitingApi.Day(5) }).Ok<AssignTrainingEndpoint.Response>();
         await hr.PostJson($"/api/employees/{permanent.Id}/trainings/{t.TrainingId}/complete", new { completedOn = RecruitingApi.Day(0) }).Ok();
 
         await api.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
