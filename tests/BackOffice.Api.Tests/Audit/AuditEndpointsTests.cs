@@ -32,7 +32,7 @@ public class AuditEndpointsTests(ApiFixture api)
         var (id, correlation) = await ChangedItem();
         var page = await (await auditor.GetAsync($"/api/audit/events?streamId={id}")).ShouldBeJson(200);
         var items = page.GetProperty("items").EnumerateArray().ToList();
-        items.Select(i => i.GetProperty("type").GetString()).ShouldBe(["supply_item_registered_v1", "stock_received_v1", "stock_issued_v1"]);
+        items.Select(i => i.GetProperty("type").GetString()).ShouldBe(["supply_item_registered_v1", "stock_received_v2", "stock_issued_v1"]);
         page.GetProperty("next").ValueKind.ShouldBe(JsonValueKind.Null);
 
         var receipt = items[1];
@@ -80,7 +80,7 @@ public class AuditEndpointsTests(ApiFixture api)
         var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines[0].ShouldBe("sequence,streamId,streamType,version,type,timestamp,user,correlationId,causationId,reason,data");
         lines.Length.ShouldBe(4);
-        lines[2].ShouldContain("stock_received_v1");
+        lines[2].ShouldContain("stock_received_v2");
         lines[2].ShouldContain(correlation);
         lines[2].ShouldContain("delivery note 4711");
         lines[2].ShouldContain("\"{\"\"quantity\"\": 10");
@@ -120,7 +120,7 @@ public class AuditEndpointsTests(ApiFixture api)
         }
         var (id, _) = await ChangedItem(admin);
         (await (await admin.GetAsync("/api/audit/verify")).ShouldBeJson(200)).GetProperty("valid").GetBoolean().ShouldBeTrue();
-        var receipt = (await (await admin.GetAsync($"/api/audit/events?streamId={id}&type=stock_received_v1")).ShouldBeJson(200))
+        var receipt = (await (await admin.GetAsync($"/api/audit/events?streamId={id}&type=stock_received_v2")).ShouldBeJson(200))
             .GetProperty("items")[0].GetProperty("sequence").GetInt64();
 
         await using (var connection = new Npgsql.NpgsqlConnection(ApiFixture.Connection))

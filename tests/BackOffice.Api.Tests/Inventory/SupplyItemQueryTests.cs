@@ -70,7 +70,7 @@ public class SupplyItemQueryTests(ApiFixture api)
         }).Ok();
         var history = await api.As("demo-auditor").GetAsync($"/api/supply-items/{id}/history").Ok();
         var items = history.GetProperty("items").EnumerateArray().ToList();
-        items.Select(i => i.GetProperty("type").GetString()).ShouldBe(["supply_item_registered_v1", "stock_received_v1", "stock_issued_v1"]);
+        items.Select(i => i.GetProperty("type").GetString()).ShouldBe(["supply_item_registered_v1", "stock_received_v2", "stock_issued_v1"]);
         items.Select(i => i.GetProperty("version").GetInt64()).ShouldBe([1L, 2L, 3L]);
         items.Select(i => i.GetProperty("sequence").GetInt64()).ShouldBeInOrder();
         var issued = items[2];
