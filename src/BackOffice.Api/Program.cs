@@ -9,6 +9,7 @@ using BackOffice.Api.Inventory;
 using BackOffice.Api.PersonalData;
 using BackOffice.Api.People;
 using BackOffice.Api.Recruiting;
+using BackOffice.Api.Telemetry;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpLogging;
 
@@ -51,6 +52,7 @@ builder.Services.AddBackOfficeStore(builder.Configuration);
 builder.Host.AddBackOfficeWorkflows(builder.Configuration);
 builder.Services.AddBackOfficeOpenApi();
 builder.Services.AddBackOfficeRateLimiting(builder.Configuration);
+builder.Services.AddBackOfficeTelemetry(builder.Configuration);   // OTLP traces and metrics, only when an endpoint is set
 Validation.UseCamelCasePropertyNames();
 
 var app = builder.Build();

@@ -61,6 +61,7 @@ public static class StoreSetup
         // HotCold: one node of a cluster runs the async projections; single nodes and tests may say Solo.
         var daemon = Enum.Parse<DaemonMode>(configuration["BackOffice:Daemon"] ?? nameof(DaemonMode.HotCold));
         if (daemon != DaemonMode.Disabled) marten.AddAsyncDaemon(daemon);
+        services.AddHostedService<SchemaSummary>();   // one line at start-up: database, schema, object count
         services.AddHealthChecks().AddNpgSql(csb.ConnectionString, name: "postgresql", tags: ["ready"]);
         return services;
     }
