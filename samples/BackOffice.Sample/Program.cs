@@ -9,6 +9,8 @@ using BackOffice.Projections.Audit;
 using BackOffice.Projections.Inventory;
 using BackOffice.Projections.PersonalData;
 using JasperFx;
+using JasperFx.Events.Daemon;
+using Marten.Events;
 using Marten;
 using Sample;
 

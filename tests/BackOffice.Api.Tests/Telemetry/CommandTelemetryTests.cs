@@ -18,7 +18,10 @@ public class CommandTelemetryTests(ApiFixture api)
     {
         var spans = new List<Activity>();
         var metrics = new List<Metric>();
-        using var tracing = Sdk.CreateTracerProviderBuilder().AddSource(BackOfficeTelemetry.Name).AddInMemoryExporter(spans).Build();
+        // Always sampled: the request's own activity (created by ASP.NET Core for log scopes) is not recorded here, and
+        // the default parent-based sampler would follow it; sampling is the host's policy, not what this test is about.
+        using var tracing = Sdk.CreateTracerProviderBuilder().SetSampler(new AlwaysOnSampler())
+            .AddSource(BackOfficeTelemetry.Name).AddInMemoryExporter(spans).Build();
         using var meters = Sdk.CreateMeterProviderBuilder().AddMeter(BackOfficeTelemetry.Name).AddInMemoryExporter(metrics).Build();
 
         var id = await clerk.Stocked(10);
