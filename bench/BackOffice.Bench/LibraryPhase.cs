@@ -197,7 +197,7 @@ internal static class LibraryPhase
             o.Connection(cs);
             o.DatabaseSchemaName = Schema;
             o.AutoCreateSchemaObjects = AutoCreate.All;
-            o.AddBackOffice();
+            o.AddBackOffice(b => b.SchemaName = Schema);
         });
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync().ConfigureAwait(false);
         return store;

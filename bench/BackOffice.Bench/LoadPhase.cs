@@ -256,7 +256,7 @@ internal static class LoadPhase
                 {
                     new() { Value = Guid.CreateVersion7() }, new() { Value = item }, new() { Value = next },
                     new() { Value = eventJson, NpgsqlDbType = NpgsqlDbType.Jsonb },
-                    new() { Value = receipt ? "stock_received_v1" : "stock_issued_v1" }, new() { Value = Tenant },
+                    new() { Value = receipt ? "stock_received_v2" : "stock_issued_v1" }, new() { Value = Tenant },
                     new() { Value = receipt ? "BackOffice.Domain.Inventory.StockReceived, BackOffice.Domain" : "BackOffice.Domain.Inventory.StockIssued, BackOffice.Domain" },
                     new() { Value = Guid.NewGuid().ToString() }, new() { Value = Guid.NewGuid().ToString() }, new() { Value = "demo-clerk" },
                 },

@@ -14,6 +14,7 @@ using BackOffice.Api.People;
 using BackOffice.Api.Recruiting;
 using BackOffice.Api.HelpDesk;
 using BackOffice.Api.Intranet;
+using BackOffice.Api.Telemetry;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpLogging;
 
@@ -58,6 +59,7 @@ builder.Services.AddFrontDesk();
 builder.Host.AddBackOfficeWorkflows(builder.Configuration);
 builder.Services.AddBackOfficeOpenApi();
 builder.Services.AddBackOfficeRateLimiting(builder.Configuration);
+builder.Services.AddBackOfficeTelemetry(builder.Configuration);   // OTLP traces and metrics, only when an endpoint is set
 Validation.UseCamelCasePropertyNames();
 
 var app = builder.Build();

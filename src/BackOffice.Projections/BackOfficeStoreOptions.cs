@@ -23,16 +23,31 @@ namespace BackOffice.Projections;
 public static class BackOfficeStoreOptions
 {
     /// <summary>
-    /// Registers BackOffice's events (with stable stored names), snapshots, read models, unique keys and metadata on
-    /// <paramref name="options"/>. Events are tenanted (conjoined); of the documents, only BackOffice's own are made
-    /// multi-tenanted, so the host's other documents are left as they are. Set <c>DatabaseSchemaName</c> before calling it:
-    /// BackOffice's own tables are created in that schema. It also turns on Marten's <c>RebuildWithBulkCopy</c>: rebuild
-    /// batches made only of document inserts (such as the audit trail's) are written with binary <c>COPY</c>.
+    /// Registers BackOffice's events (with stable stored names and their upcasters), snapshots, read models, unique keys
+    /// and metadata on <paramref name="options"/>, without changing how the host's own documents are stored: only
+    /// BackOffice's documents are multi-tenanted and moved to <see cref="BackOfficeOptions.SchemaName"/> (default
+    /// <c>backoffice</c>); the host's keep their schema, tenancy and names. Shared with the host by nature: the event
+    /// store (one per Marten store: conjoined tenancy, in <c>Events.DatabaseSchemaName</c>, whose events the host can
+    /// append in the default tenant) and the serializer (System.Text.Json, camel case, enums as strings). It also turns
+    /// on Marten's <c>RebuildWithBulkCopy</c>: rebuild batches made only of document inserts (such as the audit trail's)
+    /// are written with binary <c>COPY</c>.
     /// </summary>
-    /// <example><code>services.AddMarten(opts => { opts.Connection(cs); opts.AddBackOffice(); });</code></example>
-    public static StoreOptions AddBackOffice(this StoreOptions options)
+    /// <param name="options">The host's store options.</param>
+    /// <param name="configure">The embedder's choices (schema name).</param>
+    /// <example><code>services.AddMarten(opts => { opts.Connection(cs); opts.AddBackOffice(b => b.SchemaName = "backoffice"); });</code></example>
+    public static StoreOptions AddBackOffice(this StoreOptions options, Action<BackOfficeOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var backOffice = new BackOfficeOptions();
+        configure?.Invoke(backOffice);
+        if (string.IsNullOrWhiteSpace(backOffice.SchemaName))
+            throw new ArgumentException("BackOfficeOptions.SchemaName must name a schema.", nameof(configure));
+        // Our documents (types of our two assemblies) in our schema; the host's documents are not touched.
+        var schema = backOffice.SchemaName;
+        options.Policies.ForAllDocuments(mapping =>
+        {
+            if (IsOurs(mapping.DocumentType)) mapping.DatabaseSchemaName = schema;
+        });
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
 
         options.Events.TenancyStyle = TenancyStyle.Conjoined;
@@ -64,4 +79,7 @@ public static class BackOfficeStoreOptions
         options.Schema.For<SubjectStreamReference>().MultiTenanted().Duplicate(x => x.SubjectId);
         return options;
     }
+
+    private static bool IsOurs(Type type) =>
+        type.Assembly == typeof(BackOfficeStoreOptions).Assembly || type.Assembly == typeof(PersonalDataErased).Assembly;
 }

@@ -27,7 +27,7 @@ public class EventTimestampTests
             o.Connection(connection);
             o.DatabaseSchemaName = "timestamp_tests";
             o.AutoCreateSchemaObjects = AutoCreate.All;
-            o.AddBackOffice();
+            o.AddBackOffice(b => b.SchemaName = "timestamp_tests");
             o.Events.TimeProvider = time;
         });
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();

@@ -17,7 +17,7 @@ public sealed class StoreFixture : IAsyncLifetime
             o.Connection(connection);
             o.DatabaseSchemaName = "projection_tests";
             o.AutoCreateSchemaObjects = AutoCreate.All;
-            o.AddBackOffice();
+            o.AddBackOffice(b => b.SchemaName = "projection_tests");
         });
         await Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
     }

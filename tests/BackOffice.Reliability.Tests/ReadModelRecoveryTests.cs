@@ -101,7 +101,7 @@ public class ReadModelRecoveryTests(ApiProcess host)
         {
             o.Connection(host.TestConnection.Replace("Command Timeout=15", "Command Timeout=120", StringComparison.Ordinal));
             o.DatabaseSchemaName = "backoffice";
-            o.AddBackOffice();
+            o.AddBackOffice(b => b.SchemaName = "backoffice");
         });
         using var daemon = await store.BuildProjectionDaemonAsync();
         await daemon.RebuildProjectionAsync(AuditTrail.ProjectionName, TimeSpan.FromMinutes(2), CancellationToken.None);

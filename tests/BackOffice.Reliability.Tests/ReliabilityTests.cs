@@ -44,7 +44,7 @@ public class ReliabilityTests(ApiProcess host)
         var item = await ApiProcess.GetItem(setup, id);
         item.GetProperty("onHand").GetInt64().ShouldBe(received - issued);
         item.GetProperty("onHand").GetInt64().ShouldBeGreaterThanOrEqualTo(0);
-        (await host.Scalar($"select count(*) from backoffice.mt_events where stream_id = '{id}' and type in ('stock_received_v1', 'stock_issued_v1')"))
+        (await host.Scalar($"select count(*) from backoffice.mt_events where stream_id = '{id}' and type in ('stock_received_v2', 'stock_issued_v1')"))
             .ShouldBe(1 + statuses.Count(s => s == HttpStatusCode.OK));   // the first receipt, then one event per acknowledged command
     }
 
@@ -98,7 +98,7 @@ public class ReliabilityTests(ApiProcess host)
         acknowledged.Count.ShouldBe(keys.Length);
         var item = await ApiProcess.GetItem(setup, id);
         item.GetProperty("onHand").GetInt64().ShouldBe(acknowledged.Values.Sum());
-        (await host.Scalar($"select count(*) from backoffice.mt_events where stream_id = '{id}' and type = 'stock_received_v1'"))
+        (await host.Scalar($"select count(*) from backoffice.mt_events where stream_id = '{id}' and type = 'stock_received_v2'"))
             .ShouldBe(keys.Length);
     }
 

@@ -1,5 +1,7 @@
 using BackOffice.Domain.Common;
 using BackOffice.Api.Idempotency;
+using BackOffice.Api.Telemetry;
+using Microsoft.AspNetCore.Http.HttpResults;
 using JasperFx;
 using Marten;
 using Npgsql;
@@ -156,9 +158,43 @@ public sealed partial class CommandExecutor(
     /// Runs work that is not one aggregate's decision (e.g. a personal-data erasure) in a transaction with the request's
     /// audit metadata, as commands do; <paramref name="work"/> answers the response.
     /// </summary>
-    public Task<IResult> Within(Func<IDocumentSession, Task<IResult>> work) => InTransaction(work);
+    public Task<IResult> Within(Func<IDocumentSession, Task<IResult>> work) => Traced(() => InTransaction(work));
 
-    private async Task<IResult> Run(Func<IDocumentSession, Task<CommandResult>> work, Func<CommandResult, IResult> respond)
+    /// <summary>One span per command and its outcome in the counters (<see cref="BackOfficeTelemetry"/>).</summary>
+    private async Task<IResult> Traced(Func<Task<IResult>> command)
+    {
+        using var activity = BackOfficeTelemetry.StartCommand(Http, request.Tenant);
+        try
+        {
+            var answer = await command().ConfigureAwait(false);
+            BackOfficeTelemetry.Record(activity, Http, request.Tenant, OutcomeOf(answer));
+            return answer;
+        }
+        catch (DomainException refused)
+        {
+            BackOfficeTelemetry.Record(activity, Http, request.Tenant, refused.Code);
+            throw;
+        }
+        catch (Exception)
+        {
+            BackOfficeTelemetry.Record(activity, Http, request.Tenant, "error");
+            throw;
+        }
+    }
+
+    private static string OutcomeOf(IResult answer) => answer switch
+    {
+        CapturedResponse { Replayed: true } => "replayed",
+        CapturedResponse { Status: < 400 } => "ok",
+        ProblemHttpResult { ProblemDetails: var p } when p.Extensions.TryGetValue("code", out var code) => code?.ToString() ?? "problem",
+        CapturedResponse { Status: var status } => status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => "ok",
+    };
+
+    private Task<IResult> Run(Func<IDocumentSession, Task<CommandResult>> work, Func<CommandResult, IResult> respond)
+        => Traced(() => RunAttempts(work, respond));
+
+    private async Task<IResult> RunAttempts(Func<IDocumentSession, Task<CommandResult>> work, Func<CommandResult, IResult> respond)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -168,6 +204,7 @@ public sealed partial class CommandExecutor(
             }
             catch (ConcurrencyException) when (ExpectedVersion() is not null)
             {
+                BackOfficeTelemetry.Conflict(Http, request.Tenant, "version-mismatch");
                 return Problem.Result(ProblemCatalog.Codes.VersionMismatch,
                     "The resource changed since the version in If-Match. Read it again and retry with its current ETag.");
             }
@@ -176,8 +213,10 @@ public sealed partial class CommandExecutor(
                 if (attempt < MaxAttempts)
                 {
                     LogContention(logger, ex, attempt);
+                    BackOfficeTelemetry.Conflict(Http, request.Tenant, "retry");
                     continue;
                 }
+                BackOfficeTelemetry.Conflict(Http, request.Tenant, "gave-up");
                 return Problem.Result(ProblemCatalog.Codes.ConcurrencyConflict,
                     $"Concurrent changes kept winning after {MaxAttempts} attempts. Retry the request.");
             }

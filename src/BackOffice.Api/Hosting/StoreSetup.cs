@@ -38,12 +38,13 @@ public static class StoreSetup
             Time = sp.GetRequiredService<TimeProvider>(),
         });
         services.AddSingleton<IPersonalDataStore>(sp => new PersonalDataStore(sp.GetServices<IPersonalDataScrubber>()));
+        var schema = configuration["BackOffice:Schema"] ?? BackOfficeOptions.DefaultSchemaName;
         var marten = services.AddMarten(sp =>
             {
                 var options = new StoreOptions();
                 options.Connection(dataSource);
-                options.DatabaseSchemaName = configuration["BackOffice:Schema"] ?? "backoffice";
-                options.AddBackOffice();
+                options.DatabaseSchemaName = schema;
+                options.AddBackOffice(backOffice => backOffice.SchemaName = schema);
                 options.AddIdempotencyRecords();
                 options.AddBackOfficeHashChain(sp.GetRequiredService<HashChainSettings>());
                 options.Events.TimeProvider = sp.GetRequiredService<TimeProvider>();
@@ -55,11 +56,12 @@ public static class StoreSetup
             })
             .UseLightweightSessions()
             // Wolverine's envelope tables (transactional outbox and inbox) live in the same database and schema.
-            .IntegrateWithWolverine(w => w.MessageStorageSchemaName = configuration["BackOffice:Schema"] ?? "backoffice");
+            .IntegrateWithWolverine(w => w.MessageStorageSchemaName = schema);
         if (configuration.GetValue("BackOffice:ApplySchemaOnStartup", true)) marten.ApplyAllDatabaseChangesOnStartup();
         // HotCold: one node of a cluster runs the async projections; single nodes and tests may say Solo.
         var daemon = Enum.Parse<DaemonMode>(configuration["BackOffice:Daemon"] ?? nameof(DaemonMode.HotCold));
         if (daemon != DaemonMode.Disabled) marten.AddAsyncDaemon(daemon);
+        services.AddHostedService<SchemaSummary>();   // one line at start-up: database, schema, object count
         services.AddHealthChecks().AddNpgSql(csb.ConnectionString, name: "postgresql", tags: ["ready"]);
         return services;
     }

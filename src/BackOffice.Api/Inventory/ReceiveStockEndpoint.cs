@@ -11,21 +11,26 @@ public static class ReceiveStockEndpoint
     /// <param name="Quantity">≥ 1.</param>
     /// <param name="ReorderId">The placed reorder this receipt fulfils, optional.</param>
     /// <param name="UnitCost">≥ 0, at most 2 decimals, optional.</param>
-    public sealed record Request(int? Quantity, Guid? ReorderId, decimal? UnitCost) : IExample<Request>
+    /// <param name="Currency">The unit cost's ISO 4217 code (3 capital letters), optional, only with a unit cost.</param>
+    public sealed record Request(int? Quantity, Guid? ReorderId, decimal? UnitCost, string? Currency = null) : IExample<Request>
     {
         /// <inheritdoc />
-        public static Request Example => new(10, null, 4.25m);
+        public static Request Example => new(10, null, 4.25m, "EUR");
     }
 
     internal sealed class Validator : AbstractValidator<Request>
     {
-        public Validator() => RuleFor(r => r.Quantity).NotNull();
+        public Validator()
+        {
+            RuleFor(r => r.Quantity).NotNull();
+            RuleFor(r => r.Currency).Length(3).When(r => r.Currency is not null);
+        }
     }
 
     internal static void Map(IEndpointRouteBuilder app) =>
         app.MapPost("/api/supply-items/{id:guid}/receipts", (Guid id, Request body, CommandExecutor executor) =>
                 executor.Execute<SupplyItem>(id,
-                    item => item.Receive(new ReceiveStock(body.Quantity!.Value, body.ReorderId, body.UnitCost)),
+                    item => item.Receive(new ReceiveStock(body.Quantity!.Value, body.ReorderId, body.UnitCost, body.Currency)),
                     Responses.Ok))
             .Validates<Request, Validator>()
             .RequireAuthorization(Roles.AnyOf(Roles.Clerk))

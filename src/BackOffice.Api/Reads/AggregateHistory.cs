@@ -19,7 +19,7 @@ public static class AggregateHistory
     /// <summary>One stored event as the history shows it.</summary>
     /// <param name="Sequence">Global sequence number.</param>
     /// <param name="Version">Version in the stream.</param>
-    /// <param name="Type">Stored event type name (<c>stock_received_v1</c>).</param>
+    /// <param name="Type">Stored event type name (<c>stock_received_v2</c>).</param>
     /// <param name="Timestamp">When it was stored.</param>
     /// <param name="User">Acting user.</param>
     /// <param name="CorrelationId">Correlation id of the request or workflow.</param>

@@ -28,6 +28,12 @@ public static class Guard
         return value;
     }
 
+    /// <summary>Requires an ISO 4217 currency code: three capital letters (<c>EUR</c>, <c>USD</c>).</summary>
+    public static string Currency(string value, string field)
+        => value is { Length: 3 } && value.All(c => c is >= 'A' and <= 'Z')
+            ? value
+            : throw DomainException.Invalid(field, $"'{field}' must be an ISO 4217 code: three capital letters such as EUR.");
+
     /// <summary>Requires a plausible e-mail address (one '@', no spaces, a dotted domain) of at most 254 characters; returns it trimmed.</summary>
     public static string Email(string? value, string field)
     {

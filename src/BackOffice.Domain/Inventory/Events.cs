@@ -25,8 +25,16 @@ public sealed record SupplyItemRegistered(
 /// <param name="SupplyItemId">The item.</param>
 /// <param name="Quantity">Units received (≥ 1).</param>
 /// <param name="ReorderId">The reorder the receipt fulfils, when any.</param>
-/// <param name="UnitCost">Cost per unit, when known.</param>
-public sealed record StockReceived(Guid SupplyItemId, int Quantity, Guid? ReorderId, decimal? UnitCost) : IInventoryEvent;
+/// <param name="UnitCost">Cost per unit and its currency, when known.</param>
+/// <remarks>Stored as <c>stock_received_v2</c>. The first shape, <c>stock_received_v1</c>, had a bare amount
+/// (<c>"unitCost": 4.25</c>); it is read as this shape with an unknown currency (an upcaster in the store).</remarks>
+public sealed record StockReceived(Guid SupplyItemId, int Quantity, Guid? ReorderId, UnitCost? UnitCost) : IInventoryEvent;
+
+/// <summary>A cost per unit.</summary>
+/// <param name="Amount">The amount (≥ 0, at most 2 decimals).</param>
+/// <param name="Currency">Its ISO 4217 code (<c>EUR</c>, <c>USD</c>…); null when it was not recorded (receipts stored
+/// before currencies were, or entered without one): the organisation's own currency.</param>
+public sealed record UnitCost(decimal Amount, string? Currency);
 
 /// <summary>Stock left the shelf for a department or an employee.</summary>
 /// <param name="SupplyItemId">The item.</param>

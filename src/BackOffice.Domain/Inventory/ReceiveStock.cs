@@ -4,7 +4,8 @@ namespace BackOffice.Domain.Inventory;
 /// <param name="Quantity">Units received (≥ 1).</param>
 /// <param name="ReorderId">The reorder it fulfils, when any (must be placed).</param>
 /// <param name="UnitCost">Cost per unit (≥ 0, 2 decimals), when known.</param>
-public sealed record ReceiveStock(int Quantity, Guid? ReorderId = null, decimal? UnitCost = null);
+/// <param name="Currency">The unit cost's ISO 4217 code (three capital letters), optional, only with a unit cost.</param>
+public sealed record ReceiveStock(int Quantity, Guid? ReorderId = null, decimal? UnitCost = null, string? Currency = null);
 
 public sealed partial record SupplyItem
 {
@@ -14,6 +15,11 @@ public sealed partial record SupplyItem
         ArgumentNullException.ThrowIfNull(command);
         Guard.AtLeast(command.Quantity, 1, "quantity");
         if (command.UnitCost is { } cost) Guard.Money(cost, "unitCost");
+        if (command.Currency is { } currency)
+        {
+            if (command.UnitCost is null) throw DomainException.Invalid("currency", "'currency' is the unit cost's: give it with 'unitCost'.");
+            Guard.Currency(currency, "currency");
+        }
         if (Discontinued)
             throw new DomainException(ErrorCodes.SupplyItemDiscontinued, $"Supply item {Sku} is discontinued and takes no receipts.");
         if (command.ReorderId is { } reorderId)
@@ -23,6 +29,7 @@ public sealed partial record SupplyItem
                 throw new DomainException(ErrorCodes.ReorderTransitionNotAllowed,
                     $"Reorder {reorderId} is {reorder.Status}; only a placed reorder can be received.", "reorderId");
         }
-        return [new StockReceived(Id, command.Quantity, command.ReorderId, command.UnitCost)];
+        var unitCost = command.UnitCost is { } amount ? new UnitCost(amount, command.Currency) : null;
+        return [new StockReceived(Id, command.Quantity, command.ReorderId, unitCost)];
     }
 }

@@ -23,6 +23,9 @@ public sealed partial record SupplyItem(
     int ReorderPoint, int ReorderQuantity, int? ParLevel,
     int OnHand, bool Discontinued, Reorder? OpenReorder, IReadOnlyList<Guid> ClosedReorderIds)
 {
+    /// <summary>The unit cost of the last receipt that gave one (with its currency when recorded), for valuing stock.</summary>
+    public UnitCost? LastUnitCost { get; init; }
+
     /// <summary>Units ordered but not yet received on the open reorder.</summary>
     public int OnOrder => OpenReorder?.Outstanding ?? 0;
 
@@ -59,6 +62,7 @@ public sealed partial record SupplyItem(
         && Id == other.Id && Sku == other.Sku && Name == other.Name && Unit == other.Unit && Category == other.Category
         && Location == other.Location && ReorderPoint == other.ReorderPoint && ReorderQuantity == other.ReorderQuantity
         && ParLevel == other.ParLevel && OnHand == other.OnHand && Discontinued == other.Discontinued
+        && LastUnitCost == other.LastUnitCost
         && Equals(OpenReorder, other.OpenReorder) && ClosedReorderIds.SequenceEqual(other.ClosedReorderIds);
 
     /// <summary>A hash consistent with <see cref="Equals(SupplyItem?)"/>.</summary>
@@ -69,7 +73,7 @@ public sealed partial record SupplyItem(
 
     private SupplyItem ApplyReceipt(StockReceived e)
     {
-        var item = this with { OnHand = OnHand + e.Quantity };
+        var item = this with { OnHand = OnHand + e.Quantity, LastUnitCost = e.UnitCost ?? LastUnitCost };
         return e.ReorderId is { } id
             ? item.WithReorder(id, r => r.AfterReceipt(e.Quantity) is var after && after.IsClosed ? null : after)
             : item;

@@ -17,7 +17,9 @@ internal static class InventoryStore
     {
         var events = options.Events;
         events.MapEventType<SupplyItemRegistered>("supply_item_registered_v1");
-        events.MapEventType<StockReceived>("stock_received_v1");
+        events.MapEventType<StockReceived>("stock_received_v2");
+        // v1 (a bare unit cost, no currency) stays readable: loaded, projected and rebuilt as the v2 shape.
+        events.Upcast<StockReceivedV1, StockReceived>("stock_received_v1", StockReceivedV1.Upcast);
         events.MapEventType<StockIssued>("stock_issued_v1");
         events.MapEventType<StockCounted>("stock_counted_v1");
         events.MapEventType<ReorderThresholdsChanged>("reorder_thresholds_changed_v1");

@@ -40,7 +40,7 @@ public class AuditEndpointsTests(ApiFixture api)
         var (id, correlation) = await ChangedItem();
         var page = await Events($"streamId={id}");
         var items = page.Items;
-        items.Select(i => i.Type).ShouldBe(["supply_item_registered_v1", "stock_received_v1", "stock_issued_v1"]);
+        items.Select(i => i.Type).ShouldBe(["supply_item_registered_v1", "stock_received_v2", "stock_issued_v1"]);
         items.ShouldAllBe(i => i.StreamId == id);
         page.Next.ShouldBeNull();
 
@@ -84,7 +84,7 @@ public class AuditEndpointsTests(ApiFixture api)
         var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines[0].ShouldBe("sequence,streamId,streamType,version,type,timestamp,user,correlationId,causationId,reason,data");
         lines.Length.ShouldBe(4);
-        lines[2].ShouldContain("stock_received_v1");
+        lines[2].ShouldContain("stock_received_v2");
         lines[2].ShouldContain(correlation);
         lines[2].ShouldContain("delivery note 4711");
         lines[2].ShouldContain("\"{\"\"quantity\"\": 10");
@@ -128,7 +128,7 @@ public class AuditEndpointsTests(ApiFixture api)
         }
         var (id, _) = await ChangedItem(admin);
         (await admin.GetAsync("/api/audit/verify").Ok<ChainVerification>()).Valid.ShouldBeTrue();
-        var receipt = (await Events($"streamId={id}&type=stock_received_v1", admin)).Items.ShouldHaveSingleItem().Sequence;
+        var receipt = (await Events($"streamId={id}&type=stock_received_v2", admin)).Items.ShouldHaveSingleItem().Sequence;
 
         await using (var connection = new Npgsql.NpgsqlConnection(ApiFixture.Connection))
         {

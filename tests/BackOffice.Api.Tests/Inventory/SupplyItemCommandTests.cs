@@ -1,4 +1,5 @@
 using BackOffice.Api.Inventory;
+using BackOffice.Domain.Inventory;
 
 namespace BackOffice.Api.Tests.Inventory;
 
@@ -125,5 +126,21 @@ public class SupplyItemCommandTests(ApiFixture api)
         await (await clerk.PostJson($"/api/supply-items/{id}/discontinue", new { reason = " " })).ShouldBeProblem(400, "validation-failed");
         await (await api.As("demo-auditor").PostJson($"/api/supply-items/{id}/discontinue", new { reason = "x" })).ShouldBeProblem(403, "forbidden");
         await (await clerk.PostJson($"/api/supply-items/{Guid.NewGuid()}/discontinue", new { reason = "x" })).ShouldBeProblem(404, "not-found");
+    }
+
+    [Fact]
+    public async Task A_receipt_records_its_unit_costs_currency_and_refuses_one_that_is_not_an_iso_code()
+    {
+        var id = await clerk.Stocked(0);
+        await clerk.PostJson($"/api/supply-items/{id}/receipts", new { quantity = 2, unitCost = 3.5m, currency = "EUR" }).Ok();
+        await using (var session = api.Store.QuerySession("demo"))
+        {
+            var received = (await session.Events.FetchStreamAsync(id)).Select(e => e.Data).OfType<StockReceived>().Single();
+            received.UnitCost.ShouldBe(new UnitCost(3.5m, "EUR"));
+        }
+        (await (await clerk.PostJson($"/api/supply-items/{id}/receipts", new { quantity = 1, unitCost = 1m, currency = "eur" })).ShouldBeProblem(400, "validation-failed"))
+            .GetProperty("errors").TryGetProperty("currency", out _).ShouldBeTrue();
+        (await (await clerk.PostJson($"/api/supply-items/{id}/receipts", new { quantity = 1, currency = "EUR" })).ShouldBeProblem(400, "validation-failed"))
+            .GetProperty("errors").TryGetProperty("currency", out _).ShouldBeTrue();
     }
 }

@@ -189,7 +189,7 @@ public class SupplyItemEndpointsTests(ApiFixture api)
         received.CorrelationId.ShouldBe("corr-test-1");
         received.CausationId.ShouldNotBeNullOrEmpty();
         received.GetHeader("reason")!.ToString().ShouldBe("monthly delivery");
-        received.EventTypeName.ShouldBe("stock_received_v1");
+        received.EventTypeName.ShouldBe("stock_received_v2");
         events[0].CausationId.ShouldNotBe(received.CausationId);
     }
 

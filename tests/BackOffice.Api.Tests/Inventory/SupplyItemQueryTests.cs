@@ -73,7 +73,7 @@ public class SupplyItemQueryTests(ApiFixture api)
             h.Add("X-Correlation-Id", "corr-history-1");
         }).Ok<IssueStockEndpoint.Response>();
         var items = (await api.As("demo-auditor").GetAsync($"/api/supply-items/{id}/history").Ok<AggregateHistory.History>()).Items;
-        items.Select(i => i.Type).ShouldBe(["supply_item_registered_v1", "stock_received_v1", "stock_issued_v1"]);
+        items.Select(i => i.Type).ShouldBe(["supply_item_registered_v1", "stock_received_v2", "stock_issued_v1"]);
         items.Select(i => i.Version).ShouldBe([1L, 2L, 3L]);
         items.Select(i => i.Sequence).ShouldBeInOrder();
         var issued = items[2];

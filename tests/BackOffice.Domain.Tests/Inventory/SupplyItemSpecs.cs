@@ -40,7 +40,7 @@ public class SupplyItemSpecs
     public void Receive_adds_to_on_hand()
         => Given(Registered)
             .When(item => item.Receive(new ReceiveStock(10, UnitCost: 2.5m)))
-            .Then(new StockReceived(ItemId, 10, null, 2.5m))
+            .Then(new StockReceived(ItemId, 10, null, new UnitCost(2.5m, null)))
             .And(item => item.OnHand.ShouldBe(10));
 
     [Theory]
@@ -48,6 +48,23 @@ public class SupplyItemSpecs
     [InlineData(-3)]
     public void Receive_needs_a_positive_quantity(int quantity)
         => Given(Registered).When(item => item.Receive(new ReceiveStock(quantity))).ThenRefused(ErrorCodes.ValidationFailed, "quantity");
+
+    [Fact]
+    public void Receive_records_the_unit_costs_currency()
+        => Spec.Given(SupplyItem.From, Registered)
+            .When(item => item.Receive(new ReceiveStock(4, UnitCost: 3.10m, Currency: "EUR")))
+            .Then(new StockReceived(ItemId, 4, null, new UnitCost(3.10m, "EUR")));
+
+    [Theory]
+    [InlineData("eur")]
+    [InlineData("EURO")]
+    [InlineData("E1R")]
+    public void Receive_refuses_a_currency_that_is_not_an_iso_code(string currency)
+        => ((Func<object>)(() => Given(Registered).Receive(new ReceiveStock(1, UnitCost: 1m, Currency: currency)))).ShouldBeRefusedWith(ErrorCodes.ValidationFailed, "currency");
+
+    [Fact]
+    public void Receive_refuses_a_currency_without_a_unit_cost()
+        => ((Func<object>)(() => Given(Registered).Receive(new ReceiveStock(1, Currency: "EUR")))).ShouldBeRefusedWith(ErrorCodes.ValidationFailed, "currency");
 
     [Fact]
     public void Receive_refuses_a_cost_with_three_decimals()

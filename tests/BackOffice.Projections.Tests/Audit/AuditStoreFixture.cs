@@ -27,7 +27,7 @@ public sealed class AuditStoreFixture : IAsyncLifetime
             o.Connection(Connection);
             o.DatabaseSchemaName = Schema;
             o.AutoCreateSchemaObjects = AutoCreate.All;
-            o.AddBackOffice();
+            o.AddBackOffice(b => b.SchemaName = Schema);
             o.AddBackOfficeHashChain(Settings);
         });
         await Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();

@@ -29,7 +29,7 @@ public class RebuildTests(AuditStoreFixture fx)
             s.CorrelationId = "corr-rebuild";
             s.SetHeader(AuditTrail.ReasonHeader, "stock take");
             s.Events.StartStream<SupplyItem>(id, new SupplyItemRegistered(id, "S-" + id, "Toner", "each", "toner", "C2", 1, 2, null),
-                new StockReceived(id, 4, null, 12.5m), new StockIssued(id, 1, null, null, "printer", new DateOnly(2026, 11, 28)));
+                new StockReceived(id, 4, null, new UnitCost(12.5m, "EUR")), new StockIssued(id, 1, null, null, "printer", new DateOnly(2026, 11, 28)));
             await s.SaveChangesAsync();
         }
         await fx.CatchUp();
@@ -49,7 +49,7 @@ public class RebuildTests(AuditStoreFixture fx)
         var entries = await query.Query<AuditEntry>().Where(x => x.CorrelationId == "corr-rebuild").OrderBy(x => x.Id).ToListAsync();
         entries.Count.ShouldBe(3);
         entries.ShouldAllBe(e => e.User == "carol" && e.Reason == "stock take" && e.Tenant == tenants[0]);
-        entries.Select(e => e.Type).ShouldBe(["supply_item_registered_v1", "stock_received_v1", "stock_issued_v1"]);
+        entries.Select(e => e.Type).ShouldBe(["supply_item_registered_v1", "stock_received_v2", "stock_issued_v1"]);
         entries[0].StreamType.ShouldBe("supply_item");
         entries[1].Data.GetProperty("quantity").GetInt32().ShouldBe(4);
 

@@ -1,0 +1,139 @@
+using BackOffice.Domain.Inventory;
+using BackOffice.Domain.People;
+using BackOffice.Domain.PersonalData;
+using BackOffice.Domain.Recruiting;
+using Npgsql;
+
+namespace BackOffice.Projections.Tests.Embedding;
+
+/// <summary>
+/// Stored event type names are a contract with every history already written (ours and embedders'): this test fails
+/// if one changes, disappears, or if an event of the domain is stored under no stable name. A new shape gets a new
+/// name (<c>_v2</c>) and the old name stays, read through an upcaster (a line in <see cref="Upcast"/>).
+/// A new context adds its block and one line in <see cref="Expected"/>.
+/// </summary>
+[Collection(StoreCollection.Name)]
+public class EventAliasTests(StoreFixture fixture)
+{
+    private static readonly (Type Event, string Alias)[] Inventory =
+    [
+        (typeof(SupplyItemRegistered), "supply_item_registered_v1"),
+        (typeof(StockReceived), "stock_received_v2"),
+        (typeof(StockIssued), "stock_issued_v1"),
+        (typeof(StockCounted), "stock_counted_v1"),
+        (typeof(ReorderThresholdsChanged), "reorder_thresholds_changed_v1"),
+        (typeof(SupplyItemDiscontinued), "supply_item_discontinued_v1"),
+        (typeof(ReorderRaised), "reorder_raised_v1"),
+        (typeof(ReorderApproved), "reorder_approved_v1"),
+        (typeof(ReorderPlaced), "reorder_placed_v1"),
+        (typeof(ReorderCancelled), "reorder_cancelled_v1"),
+    ];
+
+    private static readonly (Type Event, string Alias)[] Recruiting =
+    [
+        (typeof(JobOpeningOpened), "job_opening_opened_v1"),
+        (typeof(JobPositionFilled), "job_position_filled_v1"),
+        (typeof(JobOpeningClosed), "job_opening_closed_v1"),
+        (typeof(CandidateApplied), "candidate_applied_v1"),
+        (typeof(CandidateScreened), "candidate_screened_v1"),
+        (typeof(CandidateShortlisted), "candidate_shortlisted_v1"),
+        (typeof(InterviewScheduled), "interview_scheduled_v1"),
+        (typeof(InterviewRescheduled), "interview_rescheduled_v1"),
+        (typeof(InterviewCancelled), "interview_cancelled_v1"),
+        (typeof(InterviewFeedbackRecorded), "interview_feedback_recorded_v1"),
+        (typeof(OfferExtended), "offer_extended_v1"),
+        (typeof(OfferAccepted), "offer_accepted_v1"),
+        (typeof(OfferDeclined), "offer_declined_v1"),
+        (typeof(CandidateRejected), "candidate_rejected_v1"),
+        (typeof(CandidateWithdrawn), "candidate_withdrawn_v1"),
+        (typeof(CandidateHired), "candidate_hired_v1"),
+    ];
+
+    private static readonly (Type Event, string Alias)[] People =
+    [
+        (typeof(DepartmentCreated), "department_created_v1"),
+        (typeof(EmployeeHired), "employee_hired_v1"),
+    ];
+
+    private static readonly (Type Event, string Alias)[] PersonalData =
+    [
+        (typeof(PersonalDataErased), "personal_data_erased_v1"),
+    ];
+
+    /// <summary>Older names still read, each into the current type through an upcaster (never written any more).</summary>
+    private static readonly (Type Event, string Alias)[] Upcast =
+    [
+        (typeof(StockReceived), "stock_received_v1"),
+    ];
+
+    /// <summary>Every stored name of every context (one line per context).</summary>
+    private static readonly (Type Event, string Alias)[] Expected =
+    [
+        .. Inventory,
+        .. Recruiting,
+        .. People,
+        .. PersonalData,
+    ];
+
+    [Fact]
+    public void Every_stored_event_name_is_the_expected_one()
+    {
+        var graph = (Marten.Events.EventGraph)fixture.Store.Options.Events;
+        var configured = Expected.Select(e => e.Event).Distinct()
+            .Select(t => $"{t.Name} = {graph.EventMappingFor(t).EventTypeName}")
+            .Order(StringComparer.Ordinal).ToList();
+        var expected = Expected.Select(e => $"{e.Event.Name} = {e.Alias}").Order(StringComparer.Ordinal).ToList();
+        configured.ShouldBe(expected);
+    }
+
+    public static TheoryData<string, string> UpcastNames()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (type, alias) in Upcast) data.Add(alias, type.AssemblyQualifiedName!);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(UpcastNames))]
+    public async Task An_older_stored_name_is_still_read_into_the_current_type(string alias, string typeName)
+    {
+        // A raw row under the old name, as the old version wrote it (empty payload: only the name is under test).
+        var id = Guid.CreateVersion7();
+        var tenant = "alias-" + id.ToString("N")[..12];
+        await using (var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable("BACKOFFICE_TEST_CONNECTION")))
+        {
+            await connection.OpenAsync();
+            await using var batch = new NpgsqlBatch(connection)
+            {
+                BatchCommands =
+                {
+                    new("insert into projection_tests.mt_streams (id, tenant_id, version, timestamp, created) values ($1, $2, 1, now(), now())")
+                    { Parameters = { new() { Value = id }, new() { Value = tenant } } },
+                    new("""
+                        insert into projection_tests.mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id)
+                        values (nextval('projection_tests.mt_events_sequence'), $1, $2, 1, '{}'::jsonb, $3, now(), $4)
+                        """)
+                    { Parameters = { new() { Value = Guid.CreateVersion7() }, new() { Value = id }, new() { Value = alias }, new() { Value = tenant } } },
+                },
+            };
+            await batch.ExecuteNonQueryAsync();
+        }
+        await using var query = fixture.Store.QuerySession(tenant);
+        var stored = (await query.Events.FetchStreamAsync(id)).ShouldHaveSingleItem();
+        stored.EventTypeName.ShouldBe(alias);
+        stored.Data.GetType().AssemblyQualifiedName.ShouldBe(typeName);
+    }
+
+    [Fact]
+    public void Every_event_of_the_domain_has_a_stored_name()
+    {
+        // The domain's events are the classes implementing a context marker (IInventoryEvent, ICandidateEvent…).
+        var markers = typeof(StockReceived).Assembly.GetTypes()
+            .Where(t => t.IsInterface && t.Name.StartsWith('I') && t.Name.EndsWith("Event", StringComparison.Ordinal));
+        var events = typeof(StockReceived).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && markers.Any(m => m.IsAssignableFrom(t)))
+            .Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
+        events.ShouldNotBeEmpty();
+        events.Except(Expected.Select(e => e.Event.Name)).ShouldBeEmpty("events without a stored name in this test");
+    }
+}
