@@ -19,7 +19,7 @@ public class RecruitingDashboardTests(ApiFixture api)
         var (offered, _) = await hr.Offered(manager, opening, expiresInDays: 9);
         await api.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
 
-        var d = await (await api.As("demo-clerk").GetAsync("/api/dashboards/recruiting")).ShouldBeJson(200);
+        var d = await (await hr.GetAsync("/api/dashboards/recruiting")).ShouldBeJson(200);
         var funnel = d.GetProperty("openings").EnumerateArray().Single(o => o.GetProperty("jobOpeningId").GetGuid() == opening);
         funnel.GetProperty("status").GetString().ShouldBe("Open");
         funnel.GetProperty("positions").GetInt32().ShouldBe(2);
