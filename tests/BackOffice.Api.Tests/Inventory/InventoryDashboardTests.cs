@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BackOffice.Api.Tests.Recruiting;
 using Marten;
 using Marten.Events;
 
@@ -97,7 +98,7 @@ public class InventoryDashboardTests(ApiFixture api)
     [Fact]
     public async Task The_dashboard_shows_consumption_per_department_and_month_and_count_variances()
     {
-        var department = Guid.NewGuid();
+        var department = await api.As("demo-hr").Department();   // issues name departments that exist
         var id = await clerk.Stocked(30);
         await clerk.PostJson($"/api/supply-items/{id}/issues", new { quantity = 2, departmentId = department }).Ok();
         await clerk.PostJson($"/api/supply-items/{id}/issues", new { quantity = 3, departmentId = department }).Ok();
