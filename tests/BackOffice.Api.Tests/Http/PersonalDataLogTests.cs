@@ -49,6 +49,17 @@ public class PersonalDataLogTests(ApiFixture api)
             });
             response.IsSuccessStatusCode.ShouldBeFalse("the trigger refuses the personal-data write");
 
+            // A personal-data write whose value travels as a command parameter (the store's own SQL path), refused too.
+            var candidate = await hr.Apply(opening);
+            var store = host.Services.GetRequiredService<Marten.IDocumentStore>();
+            await using (var session = store.LightweightSession("demo"))
+            {
+                session.QueueSqlCommand(
+                    "update api_tests.mt_doc_personaldatarecord set data = data || jsonb_build_object('correctedName', ?::text) where id = ? and tenant_id = 'demo'",
+                    "Ana " + marker, candidate.SubjectId);
+                await Should.ThrowAsync<Exception>(() => session.SaveChangesAsync());
+            }
+
             // The failure itself is logged (so that this test looks where the value would be)...
             logs.Entries.ShouldContain(e => e.Category.StartsWith("Marten", StringComparison.Ordinal) && e.Level >= LogLevel.Error);
             // ...and no line, exception or structured value carries the person's data.
