@@ -28,7 +28,11 @@ builder.Services.AddHttpLogging(o =>
     o.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
     o.CombineLogs = true;
 });
-builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = BodySizeLimit.MaxBodyBytes);
+builder.WebHost.ConfigureKestrel(k =>
+{
+    k.Limits.MaxRequestBodySize = BodySizeLimit.MaxBodyBytes;
+    k.AddServerHeader = false;   // no Server header: nothing to fingerprint
+});
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
@@ -50,10 +54,12 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<RequestContext>();
 builder.Services.AddScoped<CommandExecutor>();
 builder.Services.AddScoped<CommandOutbox>();
+builder.Services.AddSingleton<IdempotencyBodyHashKey>();
 builder.Services.AddSingleton<IdempotencyPurge>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<IdempotencyPurge>());
 builder.Services.AddScoped<SupportRequestCommands>();
-builder.Services.AddBackOfficeIdentity(builder.Configuration);
+builder.Services.AddBackOfficeIdentity(builder.Configuration, builder.Environment);
+ProductionGuards.Check(builder.Configuration, builder.Environment);
 builder.Services.AddBackOfficeStore(builder.Configuration);
 builder.Services.AddFrontDesk();
 builder.Host.AddBackOfficeWorkflows(builder.Configuration);
@@ -69,6 +75,8 @@ app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
 app.UseBodySizeLimit();
+// The Swagger UI's static pages are public by choice, served before authentication (the fallback policy closes everything else).
+app.UseSwaggerUI();
 app.UseAuthentication();
 app.Use(RequestContextMiddleware.CaptureIdentity);
 app.UseHttpLogging();
@@ -76,10 +84,10 @@ app.UseRateLimiter();
 app.UseAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>();
 
-app.UseSwagger();
-app.UseSwaggerUI();
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+// Anonymous by explicit choice (the fallback authorization policy closes every route that names no policy).
+app.MapSwagger().AllowAnonymous();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 app.MapInventory();
 app.MapAudit();
 app.MapPersonalData();

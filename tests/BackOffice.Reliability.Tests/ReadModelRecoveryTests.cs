@@ -16,12 +16,19 @@ namespace BackOffice.Reliability.Tests;
 [Collection(ReliabilityCollection.Name)]
 public class ReadModelRecoveryTests(ApiProcess host)
 {
-    private static readonly string[] Departments = [Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Guid.NewGuid().ToString()];
-
     [Fact]
     public async Task After_a_postgres_restart_mid_load_every_async_read_model_equals_a_fresh_rebuild()
     {
         using var setup = host.Client();
+        // Issues name departments that exist in the tenant (ids are checked).
+        var departments = new List<Guid>();
+        using (var hr = host.Client("demo-hr"))
+            for (var i = 0; i < 3; i++)
+            {
+                var created = await hr.PostAsJsonAsync("/api/departments", new { name = "Recovery " + Guid.NewGuid().ToString("N")[..8] });
+                created.EnsureSuccessStatusCode();
+                departments.Add((await created.Content.ReadFromJsonAsync<CreatedId>())!.Id);
+            }
         var items = new List<Guid>();
         for (var i = 0; i < 4; i++)
         {
@@ -42,7 +49,7 @@ public class ReadModelRecoveryTests(ApiProcess host)
                     if (random.Next(3) == 0)
                         await http.PostAsJsonAsync($"/api/supply-items/{item}/receipts", new { quantity = random.Next(1, 4) });
                     else
-                        await http.PostAsJsonAsync($"/api/supply-items/{item}/issues", new { quantity = 1, departmentId = Departments[random.Next(Departments.Length)] });
+                        await http.PostAsJsonAsync($"/api/supply-items/{item}/issues", new { quantity = 1, departmentId = departments[random.Next(departments.Count)] });
                 }
                 catch (HttpRequestException) { }
                 catch (TaskCanceledException) { }
@@ -120,3 +127,6 @@ public class ReadModelRecoveryTests(ApiProcess host)
         return rows;
     }
 }
+
+/// <summary>The id of what a create answered.</summary>
+internal sealed record CreatedId(Guid Id);

@@ -20,6 +20,8 @@ public static class StoreSetup
             ?? throw new InvalidOperationException("Set BACKOFFICE_CONNECTION (or ConnectionStrings:BackOffice) to a PostgreSQL connection string.");
         var csb = new NpgsqlConnectionStringBuilder(connection);
         if (!connection.Contains("Timeout", StringComparison.OrdinalIgnoreCase)) csb.Timeout = 5;
+        // PostgreSQL's error details quote the offending values (personal data): they never enter exception messages.
+        csb.IncludeErrorDetail = false;
         // Statements the store sends over and over (appends, snapshot loads, daemon reads) are prepared once per
         // connection instead of parsed and planned every time: PostgreSQL's CPU was the bottleneck (docs/benchmarks.md).
         if (!connection.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
@@ -31,7 +33,7 @@ public static class StoreSetup
         services.AddSingleton(dataSource);
         services.AddSingleton(sp => new CommandConnections(csb.ConnectionString,
             sp.GetRequiredService<IConfiguration>().GetValue("BackOffice:LockTimeoutMs", 5000)));
-        services.AddSingleton(sp => new HashChainSettings(HashChainSettings.FromKey(configuration["BackOffice:Audit:HmacKey"]).HmacKey)
+        services.AddSingleton(sp => new HashChainSettings(AuditKeys.CurrentKeyId(configuration), AuditKeys.All(configuration))
         {
             CheckpointEvery = configuration.GetValue("BackOffice:Audit:CheckpointEvery", 1000),
             CheckpointInterval = configuration.GetValue("BackOffice:Audit:CheckpointInterval", TimeSpan.FromMinutes(5)),
@@ -43,6 +45,8 @@ public static class StoreSetup
             {
                 var options = new StoreOptions();
                 options.Connection(dataSource);
+                // Never Marten's default logger: it writes parameter values (personal data) of failed commands.
+                options.Logger(new ParameterFreeMartenLogger(sp.GetRequiredService<ILoggerFactory>().CreateLogger<IDocumentStore>()));
                 options.DatabaseSchemaName = schema;
                 options.AddBackOffice(backOffice => backOffice.SchemaName = schema);
                 options.AddIdempotencyRecords();
@@ -62,7 +66,10 @@ public static class StoreSetup
         var daemon = Enum.Parse<DaemonMode>(configuration["BackOffice:Daemon"] ?? nameof(DaemonMode.HotCold));
         if (daemon != DaemonMode.Disabled) marten.AddAsyncDaemon(daemon);
         services.AddHostedService<SchemaSummary>();   // one line at start-up: database, schema, object count
-        services.AddHealthChecks().AddNpgSql(csb.ConnectionString, name: "postgresql", tags: ["ready"]);
+        // Readiness answers from a result at most a second old: probes, however many, cannot load the database.
+        services.AddSingleton(sp => new CachedReadiness(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddHealthChecks().Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
+            "postgresql", sp => sp.GetRequiredService<CachedReadiness>(), failureStatus: null, tags: ["ready"]));
         return services;
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace BackOffice.Api.Identity;
 
-/// <summary>Authenticates <c>X-Api-Key</c> against the configured keys (constant-time comparison).</summary>
+/// <summary>Authenticates <c>X-Api-Key</c> against the configured keys (fixed-length digests compared in constant time).</summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IOptionsMonitor<ApiKeyOptions> keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -21,9 +21,16 @@ public sealed class ApiKeyAuthenticationHandler(
     {
         if (!Request.Headers.TryGetValue(Header, out var values) || values.Count == 0 || string.IsNullOrEmpty(values[0]))
             return Task.FromResult(AuthenticateResult.NoResult());
-        var presented = Encoding.UTF8.GetBytes(values[0]!);
-        var match = keys.CurrentValue.Keys.FirstOrDefault(k =>
-            k.Key.Length > 0 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(k.Key), presented));
+        // Both sides are SHA-256 digests (32 bytes): no comparison time depends on the key's length or on where it
+        // differs, and every configured key is compared (no early exit).
+        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(values[0]!));
+        ApiKey? match = null;
+        foreach (var key in keys.CurrentValue.Keys)
+        {
+            var digest = key.Digest();
+            var equal = digest is not null && CryptographicOperations.FixedTimeEquals(digest, presented);
+            if (equal && match is null && key.User.Length > 0 && key.Tenant.Length > 0) match = key;
+        }
         if (match is null) return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
         var claims = new List<Claim> { new(ClaimTypes.Name, match.User), new(Roles.TenantClaim, match.Tenant) };
         claims.AddRange(match.Roles.Select(r => new Claim(ClaimTypes.Role, r)));

@@ -34,7 +34,9 @@ public static class Roles
         ];
         foreach (var set in sets)
             options.AddPolicy(AnyOf(set), p => p.RequireAuthenticatedUser().RequireClaim(TenantClaim).RequireRole([.. set, Admin]));
-        options.FallbackPolicy = null;
+        // A route that forgets its policy is closed, not open: authenticated, of a tenant, holding a role. Health and
+        // the OpenAPI document opt out explicitly (AllowAnonymous in Program.cs).
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(TenantClaim).RequireRole(All).Build();
     }
 
     /// <summary>The claim that names the user's tenant.</summary>

@@ -48,7 +48,7 @@ public static class OpenApiSetup
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
                 BearerFormat = "JWT",
-                Description = "A JWT with sub or name, tenant and role claims.",
+                Description = "A JWT from the configured authority, for the configured issuer and audience, with sub (the user), tenant (non-empty) and role claims.",
             });
             o.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("ApiKey", document)] = [] });
             o.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
@@ -62,6 +62,7 @@ public static class OpenApiSetup
             o.OperationFilter<ContractHeaders>();
             o.SchemaFilter<ExampleSchemaFilter>();
             o.SchemaFilter<DecimalSchemaFilter>();
+            o.SchemaFilter<NullableReferenceProperties>();
             o.DocumentFilter<TagsWithDescriptions>();
         });
         return services;
@@ -93,7 +94,11 @@ public static class OpenApiSetup
             {
                 operation.Parameters.Add(Header("If-Match", "Apply only when the resource is at this version (ETag \"N\"); else 412.", 30));
                 operation.Parameters.Add(Header(IdempotencyMiddleware.Header, "1–200 printable characters; a retry with the same key and body replays the first answer.", 200));
-                operation.Parameters.Add(Header(RequestContext.ReasonHeader, "Audit reason stored with the events (≤ 500 chars, no personal data).", 500));
+                operation.Parameters.Add(Header(RequestContext.ReasonHeader, "Audit reason stored with the events (≤ 500 chars, no control characters, no personal data).", 500));
+                // Every route that takes Idempotency-Key can answer these two, whatever its own problems are.
+                operation.Responses ??= [];
+                IdempotencyProblem(operation, context, "409", "idempotency-key-in-flight: the first request with this Idempotency-Key is still running (or another conflict of the route).");
+                IdempotencyProblem(operation, context, "422", "idempotency-key-reused: this Idempotency-Key was used with another body.");
             }
             if (operation.Responses is null) return;
             foreach (var (status, response) in operation.Responses)
@@ -108,6 +113,17 @@ public static class OpenApiSetup
                 if (status == "201")
                     concrete.Headers["Location"] = new OpenApiHeader { Description = "The new resource.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
             }
+        }
+
+        private static void IdempotencyProblem(OpenApiOperation operation, OperationFilterContext context, string status, string description)
+        {
+            if (operation.Responses!.ContainsKey(status)) return;
+            var schema = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository);
+            operation.Responses[status] = new OpenApiResponse
+            {
+                Description = description,
+                Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = new OpenApiMediaType { Schema = schema } },
+            };
         }
 
         private static OpenApiParameter Header(string name, string description, int maxLength) => new()

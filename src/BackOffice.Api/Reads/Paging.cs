@@ -16,7 +16,7 @@ public sealed record Page<T>(IReadOnlyList<T> Items, [property: JsonPropertyName
 
 /// <summary>
 /// The <c>?page=&amp;pageSize=</c> query parameters of every list (bind with <c>[AsParameters] PageQuery paging</c>).
-/// <c>page</c> ≥ 1 (default 1), <c>pageSize</c> 1–<see cref="MaxPageSize"/> (default <see cref="DefaultPageSize"/>);
+/// <c>page</c> 1–<see cref="MaxPage"/> (default 1), <c>pageSize</c> 1–<see cref="MaxPageSize"/> (default <see cref="DefaultPageSize"/>);
 /// anything else is 400 <c>validation-failed</c> naming the parameter.
 /// </summary>
 public sealed class PageQuery
@@ -25,8 +25,10 @@ public sealed class PageQuery
     public const int DefaultPageSize = 50;
     /// <summary>Largest page size.</summary>
     public const int MaxPageSize = 200;
+    /// <summary>Largest page number: beyond it the row offset would overflow (a 500); far beyond any real list.</summary>
+    public const int MaxPage = 1_000_000;
 
-    /// <summary>Page number, from 1 (default 1).</summary>
+    /// <summary>Page number, 1–1,000,000 (default 1).</summary>
     [FromQuery(Name = "page")]
     public int? Page { get; init; }
 
@@ -40,7 +42,7 @@ public sealed class PageQuery
     {
         var page = Page ?? 1;
         var size = PageSize ?? DefaultPageSize;
-        if (page < 1) throw DomainException.Invalid("page", "'page' must be at least 1.");
+        if (page is < 1 or > MaxPage) throw DomainException.Invalid("page", $"'page' must be between 1 and {MaxPage}.");
         if (size is < 1 or > MaxPageSize) throw DomainException.Invalid("pageSize", $"'pageSize' must be between 1 and {MaxPageSize}.");
         return (page, size);
     }

@@ -8,7 +8,7 @@ namespace BackOffice.Api.Recruiting;
 /// <summary>
 /// <c>GET /api/dashboards/recruiting</c>: the pipeline funnel per opening (candidates per stage now, how many ever
 /// reached each stage and the conversion from application), the average time spent in each stage (from the events'
-/// timestamps), and the offers outstanding. Built asynchronously: it may lag the latest command by a moment.
+/// timestamps), and the offers outstanding (hr only). Built asynchronously: it may lag the latest command by a moment.
 /// </summary>
 public static class GetRecruitingDashboardEndpoint
 {
@@ -17,10 +17,10 @@ public static class GetRecruitingDashboardEndpoint
     /// <param name="UpdatedAt">Timestamp of the last event the dashboard includes (null before any).</param>
     /// <param name="Openings">One funnel per opening, the newest opening first.</param>
     /// <param name="AverageTimeInStage">Over every opening: stage → average seconds spent in it by those who left it.</param>
-    /// <param name="OffersOutstanding">Extended offers waiting for an answer, the soonest expiry first.</param>
+    /// <param name="OffersOutstanding">Extended offers waiting for an answer, the soonest expiry first (hr only: null for every other role).</param>
     public sealed record Dashboard(
         DateTimeOffset GeneratedAt, DateTimeOffset? UpdatedAt, IReadOnlyList<Funnel> Openings,
-        IReadOnlyDictionary<string, double> AverageTimeInStage, IReadOnlyList<OutstandingOfferItem> OffersOutstanding);
+        IReadOnlyDictionary<string, double> AverageTimeInStage, IReadOnlyList<OutstandingOfferItem>? OffersOutstanding);
 
     /// <summary>One opening's funnel.</summary>
     /// <param name="JobOpeningId">The opening.</param>
@@ -51,7 +51,9 @@ public static class GetRecruitingDashboardEndpoint
                 var openings = batch.Query<RecruitingOpeningLine>().ToList();
                 var candidates = batch.Query<RecruitingCandidateLine>().ToList();
                 await batch.Execute(http.RequestAborted).ConfigureAwait(false);
-                return TypedResults.Ok(From(await openings.ConfigureAwait(false), await candidates.ConfigureAwait(false), time.GetUtcNow()));
+                var dashboard = From(await openings.ConfigureAwait(false), await candidates.ConfigureAwait(false), time.GetUtcNow());
+                // Offers and their salaries are hr's (http-api.md, "Reads").
+                return TypedResults.Ok(CandidateReadAccess.Of(request).Offers ? dashboard : dashboard with { OffersOutstanding = null });
             })
             .RequireAuthorization(Roles.AnyUser)
             .WithTags("Dashboards")

@@ -12,7 +12,7 @@ public static class ScheduleInterviewEndpoint
 {
     /// <summary>Body of the request.</summary>
     /// <param name="At">When (an instant in the future).</param>
-    /// <param name="Interviewers">User names of the interviewers (≥ 1).</param>
+    /// <param name="Interviewers">User names of the interviewers (1–20).</param>
     /// <param name="Location">Where (1–200).</param>
     public sealed record Request(DateTimeOffset? At, IReadOnlyList<string>? Interviewers, string? Location);
 

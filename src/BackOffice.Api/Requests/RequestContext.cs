@@ -40,7 +40,8 @@ public sealed class RequestContext
 
     internal void SetPrincipal(ClaimsPrincipal principal)
     {
-        User = principal.Identity?.Name is { Length: > 0 } name ? name : principal.FindFirstValue("sub") ?? "";
+        // API keys name their user; bearer tokens' name claim type is 'sub' (IdentitySetup): never a display name.
+        User = principal.Identity?.Name ?? "";
         Tenant = principal.FindFirstValue(Identity.Roles.TenantClaim) ?? "";
         var roleType = (principal.Identity as ClaimsIdentity)?.RoleClaimType ?? ClaimTypes.Role;
         Roles = principal.FindAll(roleType).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);

@@ -31,10 +31,11 @@ public sealed class RequestContextMiddleware(RequestDelegate next, ILogger<Reque
             return;
         }
         var reason = http.Request.Headers[RequestContext.ReasonHeader].ToString();
-        if (reason.Length > MaxReasonLength)
+        // Control characters (new lines, escapes) would forge lines in audit exports and logs: refused.
+        if (reason.Length > MaxReasonLength || reason.Any(char.IsControl))
         {
             await Problem.WriteAsync(http, Domain.Common.ErrorCodes.ValidationFailed,
-                $"{RequestContext.ReasonHeader} must be at most {MaxReasonLength} characters.", RequestContext.ReasonHeader).ConfigureAwait(false);
+                $"{RequestContext.ReasonHeader} must be at most {MaxReasonLength} characters, without control characters.", RequestContext.ReasonHeader).ConfigureAwait(false);
             return;
         }
         context.Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();

@@ -39,6 +39,9 @@ public sealed record Interview(
     Guid InterviewId, DateTimeOffset At, IReadOnlyList<string> Interviewers, string Location, InterviewStatus Status,
     IReadOnlyList<InterviewFeedback> Feedback)
 {
+    /// <summary>The most interviewers one interview may have.</summary>
+    public const int MaxInterviewers = 20;
+
     /// <summary>Whether <paramref name="user"/> is one of the interviewers.</summary>
     public bool IsInterviewer(string user) => Interviewers.Contains(user, StringComparer.Ordinal);
 }

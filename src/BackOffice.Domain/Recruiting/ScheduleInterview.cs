@@ -2,7 +2,7 @@ namespace BackOffice.Domain.Recruiting;
 
 /// <summary>Schedules an interview.</summary>
 /// <param name="At">When (after now).</param>
-/// <param name="Interviewers">User names of the interviewers (≥ 1; duplicates are merged).</param>
+/// <param name="Interviewers">User names of the interviewers (1–20; duplicates are merged).</param>
 /// <param name="Location">Where (1–200).</param>
 public sealed record ScheduleInterview(DateTimeOffset At, IReadOnlyList<string> Interviewers, string Location);
 
@@ -17,6 +17,8 @@ public sealed partial record Candidate
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
         var at = InterviewTime(command.At, context);
+        if (command.Interviewers is { Count: > Interview.MaxInterviewers })
+            throw DomainException.Invalid("interviewers", $"'interviewers' holds at most {Interview.MaxInterviewers} user names.");
         var interviewers = (command.Interviewers ?? [])
             .Select((name, n) => Guard.Text(name, $"interviewers[{n}]", 100))
             .Distinct(StringComparer.Ordinal)

@@ -31,6 +31,11 @@ public static class AuditRegistration
         checkpoints.AddColumn<string>("hash").NotNull();
         checkpoints.AddColumn<DateTimeOffset>("signed_at").NotNull();
         checkpoints.AddColumn<string>("signature").NotNull();
+        // Format v2 (key rotation and due checkpoints): the signing key's id and the policy saying where the next
+        // checkpoint is due. Rows written before them keep '' and 0 (format v1).
+        checkpoints.AddColumn<string>("key_id").NotNull().DefaultValueByExpression("''");
+        checkpoints.AddColumn<long>("every_links").NotNull().DefaultValueByExpression("0");
+        checkpoints.AddColumn<long>("interval_ms").NotNull().DefaultValueByExpression("0");
         options.Storage.ExtendedSchemaObjects.Add(checkpoints);
 
         options.Events.Subscribe(new HashChainSubscription(settings));

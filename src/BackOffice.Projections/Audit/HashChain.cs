@@ -64,21 +64,50 @@ public static class HashChain
         hash.AppendData(bytes);
     }
 
-    /// <summary>The HMAC-SHA256 signature of a checkpoint.</summary>
+    /// <summary>The HMAC-SHA256 signature of a checkpoint written before key ids (format v1, no key id, no policy).</summary>
     public static string Sign(byte[] key, string tenant, long sequence, long position, string hash, DateTimeOffset at)
     {
         var message = string.Join('\n', "bo-audit-checkpoint-v1", tenant, sequence.ToString(CultureInfo.InvariantCulture),
-            position.ToString(CultureInfo.InvariantCulture), hash, at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture));
+            position.ToString(CultureInfo.InvariantCulture), hash, Instant(at));
         return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(message)));
     }
 
-    /// <summary>True when <paramref name="signature"/> is the checkpoint's signature under <paramref name="key"/> (constant time).</summary>
-    public static bool IsSigned(byte[] key, string tenant, long sequence, long position, string hash, DateTimeOffset at, string signature)
+    /// <summary>
+    /// The HMAC-SHA256 signature of a checkpoint (format v2): it also covers the id of the key that signed it and the
+    /// policy that says where the next checkpoint is due, so that neither can be changed without the key.
+    /// </summary>
+    public static string Sign(byte[] key, string keyId, string tenant, long sequence, long position, string hash, DateTimeOffset at, long every, TimeSpan interval)
     {
-        var expected = Encoding.ASCII.GetBytes(Sign(key, tenant, sequence, position, hash, at));
-        return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature ?? ""));
+        var message = string.Join('\n', "bo-audit-checkpoint-v2", keyId, tenant, sequence.ToString(CultureInfo.InvariantCulture),
+            position.ToString(CultureInfo.InvariantCulture), hash, Instant(at), every.ToString(CultureInfo.InvariantCulture),
+            ((long)interval.TotalMilliseconds).ToString(CultureInfo.InvariantCulture));
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(message)));
     }
+
+    /// <summary>True when <paramref name="signature"/> is the v1 checkpoint's signature under <paramref name="key"/> (constant time).</summary>
+    public static bool IsSigned(byte[] key, string tenant, long sequence, long position, string hash, DateTimeOffset at, string signature)
+        => SameHex(Sign(key, tenant, sequence, position, hash, at), signature);
+
+    /// <summary>True when two hex signatures are equal (constant time).</summary>
+    internal static bool SameHex(string expected, string? presented)
+        => CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(presented ?? ""));
+
+    /// <summary>
+    /// Whether a checkpoint is due at the link at <paramref name="position"/> (its event stamped
+    /// <paramref name="timestamp"/>), after <paramref name="last"/>: always for the first link, after a checkpoint
+    /// written before policies, and when the last checkpoint's policy says so (that many links, or that much event
+    /// time). A pure function of the stored events and checkpoints: the subscription writes and the verifier expects
+    /// checkpoints at exactly the same links.
+    /// </summary>
+    internal static bool IsDue(long position, DateTimeOffset timestamp, CheckpointMark? last)
+        => last is null || last.Policy is null || last.EventTimestamp is null
+           || position - last.Position >= last.Policy.Every || timestamp - last.EventTimestamp.Value >= last.Policy.Interval;
+
+    private static string Instant(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 }
+
+/// <summary>The last checkpoint of a chain as the due rule sees it (a null policy: written before policies).</summary>
+internal sealed record CheckpointMark(long Position, DateTimeOffset? EventTimestamp, CheckpointPolicy? Policy);
 
 /// <summary>One event row of <c>mt_events</c> as stored (payload and headers as jsonb text).</summary>
 public sealed record StoredEvent(

@@ -10,7 +10,8 @@ namespace BackOffice.Projections.Audit;
 /// Keeps each tenant's hash chain: for every page of events the async daemon hands over (always a contiguous,
 /// committed sequence range below the high-water mark, see ADR 7), reads the rows of that range exactly as stored in
 /// <c>mt_events</c>, links them per tenant in sequence order, inserts the links into <see cref="HashChain.LinkTable"/>
-/// and, now and then, an HMAC-signed checkpoint into <see cref="HashChain.CheckpointTable"/>, all in the daemon's
+/// and an HMAC-signed checkpoint at every link where one is due (<see cref="HashChain.IsDue"/>: every N links or T of
+/// event time, signed with the current key) into <see cref="HashChain.CheckpointTable"/>, all in the daemon's
 /// transaction together with its progress. It is not a read model: it is never rebuilt, and a replayed (rewound)
 /// range never rewrites an existing link (links at or below a tenant's head are left alone).
 /// </summary>
@@ -55,13 +56,27 @@ public sealed class HashChainSubscription : SubscriptionBase
         var tenants = rows.Select(r => r.Tenant).Distinct(StringComparer.Ordinal).ToArray();
         await LoadHeads(connection, schema, tenants, heads, cancellationToken).ConfigureAwait(false);
 
+        var now = settings.Time.GetUtcNow();
+        now = new DateTimeOffset(now.UtcTicks - now.UtcTicks % 10, TimeSpan.Zero); // PostgreSQL keeps microseconds
+        var policy = settings.Policy;
+        var checkpoints = new List<(string Tenant, long Sequence, long Position, string Hash, string Signature)>();
         foreach (var row in rows)
         {
-            var head = heads.TryGetValue(row.Tenant, out var h) ? h : new Head(0, 0, HashChain.Genesis, 0, null);
+            var head = heads.TryGetValue(row.Tenant, out var h) ? h : new Head(0, 0, HashChain.Genesis, null);
             if (row.Sequence <= head.Sequence) continue; // already linked: a replay never rewrites the chain
             var link = HashChain.Link(head.Hash, row);
-            heads[row.Tenant] = head with { Sequence = row.Sequence, Position = head.Position + 1, Hash = link };
-            links.Add((row.Tenant, row.Sequence, head.Position + 1, Convert.ToHexStringLower(link)));
+            var position = head.Position + 1;
+            var hex = Convert.ToHexStringLower(link);
+            links.Add((row.Tenant, row.Sequence, position, hex));
+            var last = head.LastCheckpoint;
+            // A checkpoint exactly where one is due (HashChain.IsDue), so that the verifier can tell a missing one.
+            if (HashChain.IsDue(position, row.Timestamp, last))
+            {
+                checkpoints.Add((row.Tenant, row.Sequence, position, hex,
+                    HashChain.Sign(settings.HmacKey, settings.CurrentKeyId, row.Tenant, row.Sequence, position, hex, now, policy.Every, policy.Interval)));
+                last = new CheckpointMark(position, row.Timestamp, policy);
+            }
+            heads[row.Tenant] = new Head(row.Sequence, position, link, last);
         }
         if (links.Count == 0) return NullChangeListener.Instance;
 
@@ -69,22 +84,16 @@ public sealed class HashChainSubscription : SubscriptionBase
             $"insert into {schema}.{HashChain.LinkTable} (tenant_id, seq_id, link_no, hash) select * from unnest(?::text[], ?::bigint[], ?::bigint[], ?::text[])",
             links.Select(l => l.Tenant).ToArray(), links.Select(l => l.Sequence).ToArray(),
             links.Select(l => l.Position).ToArray(), links.Select(l => l.Hash).ToArray());
-
-        var now = settings.Time.GetUtcNow();
-        now = new DateTimeOffset(now.UtcTicks - now.UtcTicks % 10, TimeSpan.Zero); // PostgreSQL keeps microseconds
-        foreach (var tenant in links.Select(l => l.Tenant).Distinct(StringComparer.Ordinal))
-        {
-            var head = heads[tenant];
-            var due = head.CheckpointAt is not { } at
-                || head.Position - head.CheckpointPosition >= settings.CheckpointEvery
-                || now - at >= settings.CheckpointInterval;
-            if (!due) continue;
-            var hash = Convert.ToHexStringLower(head.Hash);
+        if (checkpoints.Count > 0)
             operations.QueueSqlCommand(
-                $"insert into {schema}.{HashChain.CheckpointTable} (tenant_id, seq_id, link_no, hash, signed_at, signature) values (?, ?, ?, ?, ?, ?)",
-                tenant, head.Sequence, head.Position, hash, now,
-                HashChain.Sign(settings.HmacKey, tenant, head.Sequence, head.Position, hash, now));
-        }
+                $"""
+                insert into {schema}.{HashChain.CheckpointTable} (tenant_id, seq_id, link_no, hash, signed_at, signature, key_id, every_links, interval_ms)
+                select t, s, l, h, ?, g, ?, ?, ? from unnest(?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[]) as x(t, s, l, h, g)
+                """,
+                now, settings.CurrentKeyId, policy.Every, (long)policy.Interval.TotalMilliseconds,
+                checkpoints.Select(c => c.Tenant).ToArray(), checkpoints.Select(c => c.Sequence).ToArray(),
+                checkpoints.Select(c => c.Position).ToArray(), checkpoints.Select(c => c.Hash).ToArray(),
+                checkpoints.Select(c => c.Signature).ToArray());
         return NullChangeListener.Instance;
     }
 
@@ -92,24 +101,30 @@ public sealed class HashChainSubscription : SubscriptionBase
     {
         await using var command = new NpgsqlCommand(
             $"""
-            select t.tenant_id, l.seq_id, l.link_no, l.hash, c.link_no, c.signed_at
+            select t.tenant_id, l.seq_id, l.link_no, l.hash, c.link_no, c.timestamp, c.key_id, c.every_links, c.interval_ms
             from unnest($1::text[]) as t(tenant_id)
             left join lateral (select seq_id, link_no, hash from {schema}.{HashChain.LinkTable} x
                                where x.tenant_id = t.tenant_id order by seq_id desc limit 1) l on true
-            left join lateral (select link_no, signed_at from {schema}.{HashChain.CheckpointTable} y
-                               where y.tenant_id = t.tenant_id order by seq_id desc limit 1) c on true
+            left join lateral (select y.link_no, e.timestamp, y.key_id, y.every_links, y.interval_ms
+                               from {schema}.{HashChain.CheckpointTable} y left join {schema}.mt_events e on e.seq_id = y.seq_id
+                               where y.tenant_id = t.tenant_id order by y.seq_id desc limit 1) c on true
             """, connection);
         command.Parameters.AddWithValue(tenants);
         await using var reader = await command.ExecuteReaderAsync(cancellation).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellation).ConfigureAwait(false))
         {
             if (reader.IsDBNull(1)) continue;
-            heads[reader.GetString(0)] = new Head(
-                reader.GetInt64(1), reader.GetInt64(2), Convert.FromHexString(reader.GetString(3)),
-                reader.IsDBNull(4) ? 0 : reader.GetInt64(4),
-                reader.IsDBNull(5) ? null : new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(5), DateTimeKind.Utc)));
+            CheckpointMark? last = null;
+            if (!reader.IsDBNull(4))
+            {
+                var legacy = reader.GetString(6).Length == 0;
+                last = new CheckpointMark(reader.GetInt64(4),
+                    reader.IsDBNull(5) ? null : new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(5), DateTimeKind.Utc)),
+                    legacy ? null : new CheckpointPolicy(reader.GetInt64(7), TimeSpan.FromMilliseconds(reader.GetInt64(8))));
+            }
+            heads[reader.GetString(0)] = new Head(reader.GetInt64(1), reader.GetInt64(2), Convert.FromHexString(reader.GetString(3)), last);
         }
     }
 
-    private sealed record Head(long Sequence, long Position, byte[] Hash, long CheckpointPosition, DateTimeOffset? CheckpointAt);
+    private sealed record Head(long Sequence, long Position, byte[] Hash, CheckpointMark? LastCheckpoint);
 }

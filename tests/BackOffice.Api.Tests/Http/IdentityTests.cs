@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using BackOffice.Api.Tests.Inventory;
 using BackOffice.Domain.Inventory;
 using Marten;
+using Microsoft.AspNetCore.Hosting;
 
 namespace BackOffice.Api.Tests.Http;
 
@@ -26,12 +27,12 @@ public class IdentityTests(ApiFixture api)
     }
 
     [Fact]
-    public async Task The_jwt_name_claim_names_the_user_when_present()
+    public async Task The_user_is_the_subject_never_the_display_name()
     {
-        var client = Bearer(TestTokens.Create(sub: "subject-1", name: "named-user", roles: ["clerk"]));
+        var client = Bearer(TestTokens.Create(sub: "subject-1", name: "demo-manager", roles: ["clerk"]));
         var id = await client.Register();
         await using var session = api.Store.QuerySession("demo");
-        (await session.Events.FetchStreamAsync(id)).Single().UserName.ShouldBe("named-user");
+        (await session.Events.FetchStreamAsync(id)).Single().UserName.ShouldBe("subject-1");
     }
 
     [Fact]
@@ -62,9 +63,37 @@ public class IdentityTests(ApiFixture api)
     public async Task A_jwt_without_the_role_is_403()
         => await (await Bearer(TestTokens.Create(roles: ["auditor"])).PostJson("/api/supply-items", InventoryApi.NewItem())).ShouldBeProblem(403, "forbidden");
 
-    [Fact]
-    public async Task A_jwt_without_a_tenant_is_403()
-        => await (await Bearer(TestTokens.Create(tenant: null, roles: ["clerk"])).PostJson("/api/supply-items", InventoryApi.NewItem())).ShouldBeProblem(403, "forbidden");
+    [Theory]
+    [InlineData("no-tenant")]
+    [InlineData("empty-tenant")]
+    [InlineData("blank-tenant")]
+    [InlineData("no-sub")]
+    [InlineData("empty-sub")]
+    [InlineData("wrong-issuer")]
+    [InlineData("hs384")]
+    public async Task A_jwt_without_subject_or_tenant_from_another_issuer_or_algorithm_is_401(string flaw)
+    {
+        var token = flaw switch
+        {
+            "no-tenant" => TestTokens.Create(tenant: null),
+            "empty-tenant" => TestTokens.Create(tenant: ""),
+            "blank-tenant" => TestTokens.Create(tenant: " "),
+            "no-sub" => TestTokens.Create(sub: null, name: "demo-clerk"),
+            "empty-sub" => TestTokens.Create(sub: ""),
+            "wrong-issuer" => TestTokens.Create(issuer: "someone-else"),
+            _ => TestTokens.Create(algorithm: Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha384),
+        };
+        await (await Bearer(token).GetAsync("/api/supply-items")).ShouldBeProblem(401, "unauthenticated");
+    }
+
+    [Theory]
+    [InlineData("BackOffice:Jwt:Issuer")]
+    [InlineData("BackOffice:Jwt:Audience")]
+    public void Bearer_tokens_need_both_issuer_and_audience_configured(string missing)
+    {
+        using var host = api.Variant(b => b.UseSetting(missing, ""));
+        Should.Throw<Exception>(() => host.CreateClient()).ToString().ShouldContain("BackOffice:Jwt:Issuer and BackOffice:Jwt:Audience");
+    }
 
     [Fact]
     public async Task Every_role_can_read_but_only_clerk_and_admin_write_inventory()

@@ -9,7 +9,8 @@ namespace BackOffice.Api.Tests.Http;
 public static class TestTokens
 {
     public static string Create(string? sub = "jwt-user", string? tenant = "demo", string[]? roles = null, string audience = "backoffice",
-        string issuer = "backoffice-tests", string key = ApiFixture.JwtSigningKey, DateTime? expires = null, string? name = null)
+        string issuer = "backoffice-tests", string key = ApiFixture.JwtSigningKey, DateTime? expires = null, string? name = null,
+        string algorithm = SecurityAlgorithms.HmacSha256)
     {
         var claims = new List<Claim>();
         if (sub is not null) claims.Add(new Claim("sub", sub));
@@ -25,7 +26,7 @@ public static class TestTokens
             NotBefore = (expires ?? now.AddMinutes(10)) < now ? now.AddHours(-2) : now.AddMinutes(-1),
             IssuedAt = (expires ?? now.AddMinutes(10)) < now ? now.AddHours(-2) : now.AddMinutes(-1),
             Expires = expires ?? now.AddMinutes(10),
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), algorithm),
         });
     }
 }

@@ -1,5 +1,7 @@
 using BackOffice.Api.Inventory;
 using BackOffice.Domain.Inventory;
+using System.Text.Json;
+using BackOffice.Api.Tests.Recruiting;
 using Marten;
 using Marten.Events;
 using Dashboard = BackOffice.Api.Inventory.GetInventoryDashboardEndpoint.Dashboard;
@@ -100,7 +102,7 @@ public class InventoryDashboardTests(ApiFixture api)
     [Fact]
     public async Task The_dashboard_shows_consumption_per_department_and_month_and_count_variances()
     {
-        var department = Guid.NewGuid();
+        var department = await api.As("demo-hr").Department();   // issues name departments that exist
         var id = await clerk.Stocked(30);
         await clerk.PostJson($"/api/supply-items/{id}/issues", new { quantity = 2, departmentId = department }).Ok<IssueStockEndpoint.Response>();
         await clerk.PostJson($"/api/supply-items/{id}/issues", new { quantity = 3, departmentId = department }).Ok<IssueStockEndpoint.Response>();

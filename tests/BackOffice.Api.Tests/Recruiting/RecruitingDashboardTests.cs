@@ -20,7 +20,7 @@ public class RecruitingDashboardTests(ApiFixture api)
         var (offered, _) = await hr.Offered(manager, opening, expiresInDays: 9);
         await api.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
 
-        var response = await api.As("demo-clerk").GetAsync("/api/dashboards/recruiting");
+        var response = await hr.GetAsync("/api/dashboards/recruiting");
         var d = await response.ShouldBe<Dashboard>(200);
         var funnel = d.Openings.Single(o => o.JobOpeningId == opening);
         funnel.Status.ShouldBe(JobOpeningStatus.Open);

@@ -12,7 +12,12 @@ namespace BackOffice.Projections.Tests.Audit;
 public sealed class AuditStoreFixture : IAsyncLifetime
 {
     public const string Schema = "audit_tests";
-    public static readonly HashChainSettings Settings = new(Encoding.UTF8.GetBytes("test-audit-hmac-key-0123456789abcdef")) { CheckpointEvery = 1 };
+    /// <summary>A key retired before these tests: it verifies, it never signs.</summary>
+    public static readonly byte[] RetiredKey = Encoding.UTF8.GetBytes("test-audit-hmac-key-retired-0123456789");
+    public static readonly byte[] CurrentKey = Encoding.UTF8.GetBytes("test-audit-hmac-key-0123456789abcdef");
+
+    /// <summary>Key rotation in place: k2 signs, k1 (retired) still verifies.</summary>
+    public static readonly HashChainSettings Settings = new("k2", new Dictionary<string, byte[]> { ["k1"] = RetiredKey, ["k2"] = CurrentKey }) { CheckpointEvery = 1 };
 
     public DocumentStore Store { get; private set; } = null!;
     public IProjectionDaemon Daemon { get; private set; } = null!;
