@@ -128,12 +128,12 @@ public class SecurityHardeningTests(ApiFixture api)
         ((int)again.StatusCode).ShouldBe(200);
         again.Headers.GetValues("Idempotency-Replayed").Single().ShouldBe("true");
         var state = await clerk.GetItem(id);
-        state.GetProperty("onHand").GetInt32().ShouldBe(5);
+        state.OnHand.ShouldBe(5);
 
         // The same key on another item is another scope: applied, not replayed.
         var other = await clerk.Register();
         await clerk.PostJson($"/api/supply-items/{other}/receipts", new { quantity = 5 }, h => h.Add("Idempotency-Key", key)).Ok();
-        (await clerk.GetItem(other)).GetProperty("onHand").GetInt32().ShouldBe(5);
+        (await clerk.GetItem(other)).OnHand.ShouldBe(5);
     }
 
     [Fact]
@@ -197,7 +197,7 @@ public class SecurityHardeningTests(ApiFixture api)
             problem.GetProperty("errors").TryGetProperty(field, out _).ShouldBeTrue(field);
         }
         await clerk.PostJson($"/api/supply-items/{id}/issues", new { quantity = 1, departmentId = await api.As("demo-hr").Department() }).Ok();
-        (await clerk.GetItem(id)).GetProperty("onHand").GetInt32().ShouldBe(19);
+        (await clerk.GetItem(id)).OnHand.ShouldBe(19);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public class RecruitingDashboardTests(ApiFixture api)
         stages[CandidateStage.Applied].AverageSecondsInStage.ShouldNotBeNull().ShouldBeGreaterThanOrEqualTo(0);
         stages[CandidateStage.Offered].AverageSecondsInStage.ShouldBeNull();
         d.AverageTimeInStage["Applied"].ShouldBeGreaterThanOrEqualTo(0);
-        var offer = d.OffersOutstanding.Single(o => o.CandidateId == offered.Id);
+        var offer = d.OffersOutstanding.ShouldNotBeNull().Single(o => o.CandidateId == offered.Id);
         offer.JobOpeningId.ShouldBe(opening);
         offer.Salary.ShouldBe(5200.50m);
         offer.ExpiresOn.ShouldBe(RecruitingApi.Date(9));
@@ -49,7 +49,7 @@ public class RecruitingDashboardTests(ApiFixture api)
         await hr.CandidateWhen(offered.Id, c => c.Stage == CandidateStage.Hired);
         await api.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
         d = await hr.GetAsync("/api/dashboards/recruiting").Ok<Dashboard>();
-        d.OffersOutstanding.ShouldNotContain(o => o.CandidateId == offered.Id);
+        d.OffersOutstanding.ShouldNotBeNull().ShouldNotContain(o => o.CandidateId == offered.Id);
         funnel = d.Openings.Single(o => o.JobOpeningId == opening);
         funnel.Hired.ShouldBe(1);
         stages = funnel.Stages.ToDictionary(s => s.Stage);

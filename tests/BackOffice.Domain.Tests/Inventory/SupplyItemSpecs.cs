@@ -60,11 +60,13 @@ public class SupplyItemSpecs
     [InlineData("EURO")]
     [InlineData("E1R")]
     public void Receive_refuses_a_currency_that_is_not_an_iso_code(string currency)
-        => ((Func<object>)(() => Given(Registered).Receive(new ReceiveStock(1, UnitCost: 1m, Currency: currency)))).ShouldBeRefusedWith(ErrorCodes.ValidationFailed, "currency");
+        => Spec.Given(SupplyItem.From, Registered).When(item => item.Receive(new ReceiveStock(1, UnitCost: 1m, Currency: currency)))
+            .ThenRefused(ErrorCodes.ValidationFailed, "currency");
 
     [Fact]
     public void Receive_refuses_a_currency_without_a_unit_cost()
-        => ((Func<object>)(() => Given(Registered).Receive(new ReceiveStock(1, Currency: "EUR")))).ShouldBeRefusedWith(ErrorCodes.ValidationFailed, "currency");
+        => Spec.Given(SupplyItem.From, Registered).When(item => item.Receive(new ReceiveStock(1, Currency: "EUR")))
+            .ThenRefused(ErrorCodes.ValidationFailed, "currency");
 
     [Fact]
     public void Receive_refuses_a_cost_with_three_decimals()
