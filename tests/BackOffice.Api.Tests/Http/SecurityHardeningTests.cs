@@ -29,8 +29,11 @@ public class SecurityHardeningTests(ApiFixture api)
     {
         b.UseEnvironment("Production");
         b.UseSetting("BackOffice:Jwt:SigningKey", "");
+        // Every key the shared fixture configures gets a strong value here, so that each case below trips only on its own.
         b.UseSetting("BackOffice:ApiKeys:Keys:100:Key", Random32());
         b.UseSetting("BackOffice:ApiKeys:Keys:50:Key", Random32());
+        b.UseSetting("BackOffice:ApiKeys:Keys:60:Key", Random32());
+        b.UseSetting("BackOffice:ApiKeys:Keys:61:Key", Random32());
         configure?.Invoke(b);
     });
 
@@ -179,7 +182,7 @@ public class SecurityHardeningTests(ApiFixture api)
         var problem = await (await hr.PostJson($"/api/candidates/{c.Id}/interviews", new { at = RecruitingApi.At(), interviewers = many, location = "R1" }))
             .ShouldBeProblem(400, "validation-failed");
         problem.GetProperty("errors").TryGetProperty("interviewers", out _).ShouldBeTrue();
-        await hr.PostJson($"/api/candidates/{c.Id}/interviews", new { at = RecruitingApi.At(), interviewers = many[..20], location = "R1" }).Ok();
+        await hr.PostJson($"/api/candidates/{c.Id}/interviews", new { at = RecruitingApi.At(), interviewers = many[..20], location = "R1" }).Ok<BackOffice.Api.Recruiting.ScheduleInterviewEndpoint.Response>();
     }
 
     [Fact]
@@ -196,7 +199,7 @@ public class SecurityHardeningTests(ApiFixture api)
             var problem = await (await clerk.PostJson($"/api/supply-items/{id}/issues", body)).ShouldBeProblem(400, "validation-failed");
             problem.GetProperty("errors").TryGetProperty(field, out _).ShouldBeTrue(field);
         }
-        await clerk.PostJson($"/api/supply-items/{id}/issues", new { quantity = 1, departmentId = await api.As("demo-hr").Department() }).Ok();
+        await clerk.PostJson($"/api/supply-items/{id}/issues", new { quantity = 1, departmentId = await api.As("demo-hr").Department() }).Ok<BackOffice.Api.Inventory.IssueStockEndpoint.Response>();
         (await clerk.GetItem(id)).OnHand.ShouldBe(19);
     }
 

@@ -1,4 +1,9 @@
+using BackOffice.Domain.Equipment;
+using BackOffice.Domain.FrontDesk;
+using BackOffice.Domain.HelpDesk;
+using BackOffice.Domain.Intranet;
 using BackOffice.Domain.Inventory;
+using BackOffice.Domain.Ledger;
 using BackOffice.Domain.People;
 using BackOffice.Domain.PersonalData;
 using BackOffice.Domain.Recruiting;
@@ -52,7 +57,81 @@ public class EventAliasTests(StoreFixture fixture)
     private static readonly (Type Event, string Alias)[] People =
     [
         (typeof(DepartmentCreated), "department_created_v1"),
+        (typeof(DepartmentReparented), "department_reparented_v1"),
+        (typeof(DepartmentManagerChanged), "department_manager_changed_v1"),
         (typeof(EmployeeHired), "employee_hired_v1"),
+        (typeof(EmploymentContractChanged), "employment_contract_changed_v1"),
+        (typeof(EmployeeTransferred), "employee_transferred_v1"),
+        (typeof(EmployeePositionChanged), "employee_position_changed_v1"),
+        (typeof(EmployeeUserLinked), "employee_user_linked_v1"),
+        (typeof(TrainingAssigned), "training_assigned_v1"),
+        (typeof(TrainingCompleted), "training_completed_v1"),
+        (typeof(DisciplinaryActionRecorded), "disciplinary_action_recorded_v1"),
+        (typeof(EmployeeTerminated), "employee_terminated_v1"),
+        (typeof(EmployeeRehired), "employee_rehired_v1"),
+    ];
+
+    private static readonly (Type Event, string Alias)[] Ledger =
+    [
+        (typeof(AccountOpened), "account_opened_v1"),
+        (typeof(AccountFrozen), "account_frozen_v1"),
+        (typeof(AccountUnfrozen), "account_unfrozen_v1"),
+        (typeof(AccountClosed), "account_closed_v1"),
+        (typeof(JournalEntryAwaitingApproval), "journal_entry_awaiting_approval_v1"),
+        (typeof(JournalEntryApproved), "journal_entry_approved_v1"),
+        (typeof(JournalEntryPosted), "journal_entry_posted_v1"),
+        (typeof(JournalEntryReversed), "journal_entry_reversed_v1"),
+        (typeof(LedgerSettingsChanged), "ledger_settings_changed_v1"),
+        (typeof(JournalAdded), "journal_added_v1"),
+        (typeof(PeriodClosed), "period_closed_v1"),
+    ];
+
+    private static readonly (Type Event, string Alias)[] Equipment =
+    [
+        (typeof(DeviceRegistered), "device_registered_v1"),
+        (typeof(DeviceAssigned), "device_assigned_v1"),
+        (typeof(DeviceMoved), "device_moved_v1"),
+        (typeof(DeviceFaultReported), "device_fault_reported_v1"),
+        (typeof(TroubleshootingRecorded), "troubleshooting_recorded_v1"),
+        (typeof(FaultEscalatedToRepair), "fault_escalated_to_repair_v1"),
+        (typeof(FaultTicketResolved), "fault_ticket_resolved_v1"),
+        (typeof(MaintenanceScheduled), "maintenance_scheduled_v1"),
+        (typeof(MaintenancePerformed), "maintenance_performed_v1"),
+        (typeof(DeviceConsumablesSet), "device_consumables_set_v1"),
+        (typeof(ConsumableReplacementRequested), "consumable_replacement_requested_v1"),
+        (typeof(ConsumableStockIssued), "consumable_stock_issued_v1"),
+        (typeof(ConsumableReplacementRefused), "consumable_replacement_refused_v1"),
+        (typeof(DeviceRetired), "device_retired_v1"),
+    ];
+
+    private static readonly (Type Event, string Alias)[] FrontDesk =
+    [
+        (typeof(CorrespondenceRegistered), "correspondence_registered_v1"),
+        (typeof(CorrespondenceRouted), "correspondence_routed_v1"),
+        (typeof(CorrespondenceAcknowledged), "correspondence_acknowledged_v1"),
+        (typeof(CorrespondenceAnswered), "correspondence_answered_v1"),
+        (typeof(CorrespondenceClosed), "correspondence_closed_v1"),
+    ];
+
+    private static readonly (Type Event, string Alias)[] HelpDesk =
+    [
+        (typeof(SupportRequestOpened), "support_request_opened_v1"),
+        (typeof(SupportRequestAssigned), "support_request_assigned_v1"),
+        (typeof(SupportRequestCommented), "support_request_commented_v1"),
+        (typeof(SupportRequestResolved), "support_request_resolved_v1"),
+        (typeof(SupportRequestConfirmed), "support_request_confirmed_v1"),
+        (typeof(SupportRequestReopened), "support_request_reopened_v1"),
+        (typeof(SupportRequestClosed), "support_request_closed_v1"),
+        (typeof(ServiceLevelBreached), "service_level_breached_v1"),
+        (typeof(HelpDeskSettingsChanged), "help_desk_settings_changed_v1"),
+    ];
+
+    private static readonly (Type Event, string Alias)[] Intranet =
+    [
+        (typeof(NoticePublished), "notice_published_v1"),
+        (typeof(NoticeRevised), "notice_revised_v1"),
+        (typeof(NoticeWithdrawn), "notice_withdrawn_v1"),
+        (typeof(NoticeAcknowledged), "notice_acknowledged_v1"),
     ];
 
     private static readonly (Type Event, string Alias)[] PersonalData =
@@ -72,6 +151,11 @@ public class EventAliasTests(StoreFixture fixture)
         .. Inventory,
         .. Recruiting,
         .. People,
+        .. Ledger,
+        .. Equipment,
+        .. FrontDesk,
+        .. HelpDesk,
+        .. Intranet,
         .. PersonalData,
     ];
 
