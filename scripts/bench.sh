@@ -58,7 +58,7 @@ start_api() {
   api_url="http://127.0.0.1:$port"
   ( cd "$(dirname "$api_dll")" && exec env ASPNETCORE_ENVIRONMENT="${BENCH_ENVIRONMENT:-Production}" BACKOFFICE_CONNECTION="$connection" \
       BackOffice__Schema="$1" BackOffice__Daemon="$2" BackOffice__RateLimit__PermitLimit=100000000 \
-      BackOffice__ApiKeys__Keys__0__Key=demo-clerk BackOffice__ApiKeys__Keys__0__User=bench-clerk \
+      BackOffice__ApiKeys__Keys__0__Key=bench-clerk-api-key-0123456789abcdef0123456789 BackOffice__ApiKeys__Keys__0__User=bench-clerk \
       BackOffice__ApiKeys__Keys__0__Tenant=demo BackOffice__ApiKeys__Keys__0__Roles__0=clerk \
       BackOffice__Audit__HmacKey="$audit_key" \
       ${BENCH_API_ENV:-} dotnet "$api_dll" --urls "$api_url" ) >>"$tmp/api-$1.log" 2>&1 &

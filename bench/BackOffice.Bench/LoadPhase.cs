@@ -39,7 +39,7 @@ internal static class LoadPhase
             UseCookies = false,
         };
         using var http = new HttpClient(handler) { BaseAddress = api, Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Add("X-Api-Key", "demo-clerk");
+        http.DefaultRequestHeaders.Add("X-Api-Key", BenchKeys.Clerk);
 
         Console.WriteLine($"[load] registering {s.Items} supply items and stocking them…");
         var items = await RegisterItems(http, s.Items).ConfigureAwait(false);

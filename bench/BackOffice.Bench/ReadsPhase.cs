@@ -17,7 +17,7 @@ internal static class ReadsPhase
         var items = File.ReadAllLines(Path.Combine(s.WorkDir, "library-items.txt")).Select(Guid.Parse).ToArray();
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = Readers + 2, PooledConnectionLifetime = Timeout.InfiniteTimeSpan, UseCookies = false };
         using var http = new HttpClient(handler) { BaseAddress = api, Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Add("X-Api-Key", "demo-clerk");
+        http.DefaultRequestHeaders.Add("X-Api-Key", BenchKeys.Clerk);
 
         async Task<string?> Get(string path)
         {
