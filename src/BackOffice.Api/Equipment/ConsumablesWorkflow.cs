@@ -35,8 +35,7 @@ public static class ConsumablesWorkflow
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(result);
         if (result.Find<ConsumableReplacementRequested>() is not { } requested) return;
-        var cause = session.PendingChanges.Streams().SelectMany(s => s.Events).FirstOrDefault(e => ReferenceEquals(e.Data, requested));
-        var causationId = cause is { Id: var eventId } && eventId != Guid.Empty ? eventId.ToString() : request.CommandId;
+        var causationId = CommandOutbox.CausationOf(session, requested) ?? request.CommandId;
         await outbox.PublishAsync(new IssueConsumableStock(request.Tenant, requested.DeviceId, requested.ReplacementId, request.CorrelationId, causationId))
             .ConfigureAwait(false);
     }
@@ -58,10 +57,7 @@ public static partial class IssueConsumableStockHandler
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(time);
-        await using var session = store.LightweightSession(message.TenantId);
-        session.CorrelationId = message.CorrelationId;
-        session.CausationId = message.CausationId;
-        session.LastModifiedBy = ConsumablesWorkflow.Actor;
+        await using var session = CommandOutbox.HandlerSession(store, message.TenantId, message.CorrelationId, message.CausationId, ConsumablesWorkflow.Actor);
 
         // Lock order: device, then supply item (the only two streams locked together by this workflow).
         var deviceStream = await session.Events.FetchForExclusiveWriting<Device>(message.DeviceId, cancellation).ConfigureAwait(false);

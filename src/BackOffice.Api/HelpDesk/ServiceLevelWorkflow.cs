@@ -47,7 +47,7 @@ public static class ServiceLevelWorkflow
         ArgumentNullException.ThrowIfNull(after);
         ArgumentNullException.ThrowIfNull(result);
         if (result.Events.Count == 0) return;
-        var cause = CausationOf(session, result.Events[^1]) ?? request.CommandId;
+        var cause = CommandOutbox.CausationOf(session, result.Events[^1]) ?? request.CommandId;
         foreach (var kind in Enum.GetValues<ServiceLevelKind>())
         {
             if (after.NextCheckAt(kind) is { } at && at != before?.NextCheckAt(kind))
@@ -55,14 +55,9 @@ public static class ServiceLevelWorkflow
         }
         if (result.Find<SupportRequestResolved>() is { } resolved)
             await outbox.ScheduleAsync(new CloseResolvedSupportRequest(request.Tenant, after.Id, request.CorrelationId,
-                CausationOf(session, resolved) ?? cause), resolved.ReopenableUntil).ConfigureAwait(false);
+                CommandOutbox.CausationOf(session, resolved) ?? cause), resolved.ReopenableUntil).ConfigureAwait(false);
     }
 
-    private static string? CausationOf(IDocumentSession session, object data)
-    {
-        var e = session.PendingChanges.Streams().SelectMany(s => s.Events).FirstOrDefault(x => ReferenceEquals(x.Data, data));
-        return e is { Id: var id } && id != Guid.Empty ? id.ToString() : null;
-    }
 }
 
 /// <summary>
@@ -81,10 +76,7 @@ public static partial class CheckServiceLevelHandler
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(bus);
-        await using var session = store.LightweightSession(message.TenantId);
-        session.CorrelationId = message.CorrelationId;
-        session.CausationId = message.CausationId;
-        session.LastModifiedBy = ServiceLevelWorkflow.BreachActor;
+        await using var session = CommandOutbox.HandlerSession(store, message.TenantId, message.CorrelationId, message.CausationId, ServiceLevelWorkflow.BreachActor);
         var stream = await session.Events.FetchForExclusiveWriting<SupportRequest>(message.SupportRequestId, cancellation).ConfigureAwait(false);
         if (stream.Aggregate is not { } request)
         {
@@ -122,10 +114,7 @@ public static class CloseResolvedSupportRequestHandler
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(bus);
-        await using var session = store.LightweightSession(message.TenantId);
-        session.CorrelationId = message.CorrelationId;
-        session.CausationId = message.CausationId;
-        session.LastModifiedBy = ServiceLevelWorkflow.CloseActor;
+        await using var session = CommandOutbox.HandlerSession(store, message.TenantId, message.CorrelationId, message.CausationId, ServiceLevelWorkflow.CloseActor);
         var stream = await session.Events.FetchForExclusiveWriting<SupportRequest>(message.SupportRequestId, cancellation).ConfigureAwait(false);
         if (stream.Aggregate is not { } request) return;
         var now = time.GetUtcNow();

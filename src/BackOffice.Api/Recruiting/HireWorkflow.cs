@@ -38,8 +38,7 @@ public static class HireWorkflow
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(result);
         if (result.Find<OfferAccepted>() is not { } accepted) return;
-        var cause = session.PendingChanges.Streams().SelectMany(s => s.Events).FirstOrDefault(e => ReferenceEquals(e.Data, accepted));
-        var causationId = cause is { Id: var eventId } && eventId != Guid.Empty ? eventId.ToString() : request.CommandId;
+        var causationId = CommandOutbox.CausationOf(session, accepted) ?? request.CommandId;
         await outbox.PublishAsync(new HireAcceptedCandidate(
             request.Tenant, accepted.CandidateId, accepted.JobOpeningId, accepted.StartDate, request.CorrelationId, causationId)).ConfigureAwait(false);
     }
@@ -60,10 +59,7 @@ public static partial class HireAcceptedCandidateHandler
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(personalData);
-        await using var session = store.LightweightSession(message.TenantId);
-        session.CorrelationId = message.CorrelationId;
-        session.CausationId = message.CausationId;
-        session.LastModifiedBy = HireWorkflow.Actor;
+        await using var session = CommandOutbox.HandlerSession(store, message.TenantId, message.CorrelationId, message.CausationId, HireWorkflow.Actor);
 
         // Lock order: candidate, then opening (the only two streams locked together anywhere).
         var candidateStream = await session.Events.FetchForExclusiveWriting<Candidate>(message.CandidateId, cancellation).ConfigureAwait(false);

@@ -38,6 +38,31 @@ public sealed class CommandOutbox(IWolverineRuntime runtime, CommandExecutor exe
         await context.ScheduleAsync(message, at).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The id of the pending event <paramref name="data"/> of the command's session: what a workflow message names as
+    /// the causation of the events it leads to. <c>null</c> when the event is not pending in that session.
+    /// </summary>
+    public static string? CausationOf(Marten.IDocumentSession session, object data)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var pending = session.PendingChanges.Streams().SelectMany(s => s.Events).FirstOrDefault(e => ReferenceEquals(e.Data, data));
+        return pending is { Id: var id } && id != Guid.Empty ? id.ToString() : null;
+    }
+
+    /// <summary>
+    /// A session for a workflow handler: in the message's tenant, keeping the request's correlation id, naming the
+    /// triggering event as causation and <paramref name="actor"/> (<c>workflow:…</c>) as the user of its events.
+    /// </summary>
+    public static Marten.IDocumentSession HandlerSession(Marten.IDocumentStore store, string tenantId, string correlationId, string causationId, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var session = store.LightweightSession(tenantId);
+        session.CorrelationId = correlationId;
+        session.CausationId = causationId;
+        session.LastModifiedBy = actor;
+        return session;
+    }
+
     private async Task<MessageContext> EnlistedAsync()
     {
         var transaction = executor.Transaction ?? throw new InvalidOperationException("CommandOutbox publishes from inside a command.");
