@@ -27,5 +27,19 @@ public class PublicApiTests
         api.ShouldBe(File.ReadAllText(approved).ReplaceLineEndings("\n"), $"The public API of {assemblyName} changed: review, then approve with BACKOFFICE_APPROVE_API=1.");
     }
 
-    private static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+    /// <summary>
+    /// The test project's source folder, found from the test binaries (bin/&lt;config&gt;/&lt;tfm&gt;) upwards. Not from
+    /// CallerFilePath: deterministic CI builds map source paths to "/_/", which exists on no disk.
+    /// </summary>
+    private static string SourceDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "BackOffice.Projections.Tests.csproj")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new DirectoryNotFoundException($"BackOffice.Projections.Tests.csproj is not above {AppContext.BaseDirectory}.");
+    }
 }
