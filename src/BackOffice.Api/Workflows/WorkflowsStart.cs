@@ -20,6 +20,7 @@ internal sealed partial class WorkflowsStart(IReadOnlyList<IHostedService> inner
     private readonly CancellationTokenSource stopping = new();
     private readonly List<IHostedService> started = [];
     private Task? retrying;
+    private int stopped;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -70,14 +71,22 @@ internal sealed partial class WorkflowsStart(IReadOnlyList<IHostedService> inner
         return true;
     }
 
+    /// <remarks>
+    /// Runs once: a test host's factory may stop (or dispose, then stop) the same host twice.
+    /// </remarks>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (Interlocked.Exchange(ref stopped, 1) == 1) return;
         await stopping.CancelAsync().ConfigureAwait(false);
         if (retrying is not null) await retrying.ConfigureAwait(false);
         for (var i = started.Count - 1; i >= 0; i--) await started[i].StopAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public void Dispose() => stopping.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref stopped, 1) == 0) stopping.Cancel();
+        stopping.Dispose();
+    }
 
     private static bool IsDatabaseUnreachable(Exception ex)
     {
