@@ -30,8 +30,12 @@ public static class RouteCorrespondenceEndpoint
             {
                 await using (var session = store.QuerySession(request))
                 {
-                    if (body.EmployeeId is { } employee && await session.LoadAsync<Employee>(employee, http.RequestAborted).ConfigureAwait(false) is null)
-                        throw new DomainException(ErrorCodes.NotFound, $"Employee {employee} was not found.", "employeeId");
+                    if (body.EmployeeId is { } employee)
+                    {
+                        var addressee = await session.LoadAsync<Employee>(employee, http.RequestAborted).ConfigureAwait(false)
+                            ?? throw new DomainException(ErrorCodes.NotFound, $"Employee {employee} was not found.", "employeeId");
+                        addressee.EnsureAssignable(time.GetUtcNow(), "employeeId");
+                    }
                     if (body.DepartmentId is { } department && await session.LoadAsync<Department>(department, http.RequestAborted).ConfigureAwait(false) is null)
                         throw new DomainException(ErrorCodes.NotFound, $"Department {department} was not found.", "departmentId");
                 }

@@ -142,6 +142,19 @@ public sealed partial record Employee(
     /// <summary>The day of an instant (UTC): the calendar the People rules count in.</summary>
     public static DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.UtcDateTime);
 
+    /// <summary>
+    /// Refuses to give the employee work — a device, a letter to answer — once terminated on the day of
+    /// <paramref name="now"/> (409 <c>employee-terminated</c>, naming <paramref name="field"/>): the rule other contexts
+    /// call before they name an employee.
+    /// </summary>
+    /// <param name="now">The instant of the decision.</param>
+    /// <param name="field">The request field that named the employee.</param>
+    public void EnsureAssignable(DateTimeOffset now, string field)
+    {
+        if (StatusOn(DayOf(now)) == EmployeeStatus.Terminated)
+            throw new DomainException(ErrorCodes.EmployeeTerminated, $"Employee {Id} is terminated: nothing more can be assigned to them.", field);
+    }
+
     private void EnsureNotTerminated(DecisionContext context)
     {
         if (StatusOn(DayOf(context.Now)) == EmployeeStatus.Terminated)

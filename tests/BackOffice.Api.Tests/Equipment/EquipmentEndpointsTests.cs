@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using BackOffice.Api.Equipment;
 using BackOffice.Api.Reads;
 using BackOffice.Api.Tests.Inventory;
+using BackOffice.Api.Tests.People;
 using BackOffice.Api.Tests.Recruiting;
 using BackOffice.Domain.Equipment;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,6 +69,17 @@ public class EquipmentEndpointsTests(ApiFixture api)
         await (await it.PostJson($"/api/devices/{id}/assign", new { })).ShouldBeProblem(400, "validation-failed");
         await (await it.PostJson($"/api/devices/{Guid.NewGuid()}/assign", new { departmentId = department })).ShouldBeProblem(404, "not-found");
         await (await clerk.PostJson($"/api/devices/{id}/assign", new { departmentId = department })).ShouldBeProblem(403, "forbidden");
+    }
+
+    [Fact]
+    public async Task A_device_cannot_be_assigned_to_a_terminated_employee()
+    {
+        var hr = api.As("demo-hr");
+        var id = await it.Device();
+        var leaver = await hr.Hire(await hr.Department());
+        await hr.PostJson($"/api/employees/{leaver.Id}/terminate", new { reason = "Resignation", effectiveOn = RecruitingApi.Day(0) }).Ok();
+        await (await it.PostJson($"/api/devices/{id}/assign", new { employeeId = leaver.Id })).ShouldBeProblem(409, "employee-terminated");
+        (await it.GetDevice(id)).AssignedTo.ShouldBeNull();
     }
 
     [Fact]

@@ -98,6 +98,16 @@ public class CorrespondenceEndpointsTests(ApiFixture api)
     };
 
     [Fact]
+    public async Task An_item_cannot_be_routed_to_a_terminated_employee()
+    {
+        var employee = await hr.Employee(await hr.Department());
+        await (await hr.PostJson($"/api/employees/{employee}/terminate", new { reason = "Retirement", effectiveOn = RecruitingApi.Day(0) })).ShouldBe<CommandResponse>(200);
+        var letter = await clerk.Registered(FrontDeskApi.Letter(RecruitingApi.Tag()));
+        await (await clerk.PostJson($"/api/correspondence/{letter.Id}/route", new { employeeId = employee })).ShouldBeProblem(409, "employee-terminated");
+        (await clerk.Item(letter.Id)).Status.ShouldBe(CorrespondenceStatus.Registered);
+    }
+
+    [Fact]
     public async Task A_phone_message_for_an_absent_employee_is_registered_and_routed_to_them()
     {
         var tag = RecruitingApi.Tag();

@@ -47,6 +47,22 @@ public class EmploymentSpecs
         e.StatusOn(Today.AddDays(20)).ShouldBe(EmployeeStatus.Terminated);
     }
 
+    [Theory]
+    [InlineData("active")]
+    [InlineData("suspended")]
+    [InlineData("rehired")]
+    public void Work_can_be_assigned_to_an_employee_who_is_not_terminated(string status)
+        => Should.NotThrow(() => Given(status).State.EnsureAssignable(Spec.Now, "employeeId"));
+
+    [Fact]
+    public void Nothing_can_be_assigned_to_a_terminated_employee_from_the_day_the_termination_takes_effect()
+    {
+        var leaving = Given("active", new EmployeeTerminated(Id, Subject, TerminationReason.Resignation, Today.AddDays(3), false)).State;
+        Should.NotThrow(() => leaving.EnsureAssignable(Spec.Now.AddDays(2), "employeeId"));
+        var refused = Should.Throw<DomainException>(() => leaving.EnsureAssignable(Spec.Now.AddDays(3), "addresseeId"));
+        (refused.Code, refused.Field).ShouldBe((ErrorCodes.EmployeeTerminated, "addresseeId"));
+    }
+
     // ---- every command, in the statuses that accept it
 
     [Theory]
