@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks BackOffice against PostgreSQL's own limit (see docs/benchmarks.md). Starts everything it needs and stops it:
 # a throwaway PostgreSQL with production durability (fsync on, synchronous_commit on) on a free port, the API built in
-# Release as a separate process, then the load, library and reads phases of bench/BackOffice.Bench. Prints a table and
+# Release as a separate process, then the load, ledger (against pgbench), library and reads phases of bench/BackOffice.Bench. Prints a table and
 # writes bench/results/<date>.json.
 #   scripts/bench.sh            full run (1M events for rebuilds and reads; about 10 minutes on 2 cores)
 #   scripts/bench.sh --smoke    a few seconds per measurement (CI): fails only on crashes and server errors, never on figures
@@ -50,8 +50,9 @@ dotnet build "$root/bench/BackOffice.Bench/BackOffice.Bench.csproj" -c Release -
 api_dll="$root/src/BackOffice.Api/bin/Release/net10.0/BackOffice.Api.dll"
 bench_dll="$root/bench/BackOffice.Bench/bin/Release/net10.0/BackOffice.Bench.dll"
 
-# start_api <schema> <daemon>: the API in Release with its production configuration (JSON logs, no developer pages): one
-# clerk key for the load (the benchmark's own), a throwaway audit key, a rate limit that never bites.
+# start_api <schema> <daemon>: the API in Release with its production configuration (JSON logs, no developer pages): a
+# clerk key for the load and an accountant key for the ledger (the benchmark's own), a throwaway audit key, a rate limit
+# that never bites.
 audit_key=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
 start_api() {
   local port; port=$(pg_free_port)
@@ -60,6 +61,8 @@ start_api() {
       BackOffice__Schema="$1" BackOffice__Daemon="$2" BackOffice__RateLimit__PermitLimit=100000000 \
       BackOffice__ApiKeys__Keys__0__Key=bench-clerk-api-key-0123456789abcdef0123456789 BackOffice__ApiKeys__Keys__0__User=bench-clerk \
       BackOffice__ApiKeys__Keys__0__Tenant=demo BackOffice__ApiKeys__Keys__0__Roles__0=clerk \
+      BackOffice__ApiKeys__Keys__1__Key=bench-accountant-api-key-0123456789abcdef01234 BackOffice__ApiKeys__Keys__1__User=bench-accountant \
+      BackOffice__ApiKeys__Keys__1__Tenant=demo BackOffice__ApiKeys__Keys__1__Roles__0=accountant \
       BackOffice__Audit__HmacKey="$audit_key" \
       ${BENCH_API_ENV:-} dotnet "$api_dll" --urls "$api_url" ) >>"$tmp/api-$1.log" 2>&1 &
   api_pid=$!
@@ -76,6 +79,7 @@ bench() { dotnet "$bench_dll" "$1" --connection "$connection" --work "$tmp/figur
 status=0
 start_api backoffice Solo || exit 1
 bench load --api "$api_url" --api-pid "$api_pid" || { status=1; echo "load phase failed"; tail -n 30 "$tmp/api-backoffice.log"; }
+bench ledger --api "$api_url" --pgbench "$PG_BIN/pgbench" || { status=1; echo "ledger phase failed"; tail -n 30 "$tmp/api-backoffice.log"; }
 stop_api
 if [ -n "${BENCH_PROFILE_SQL:-}" ]; then
   pg_as_owner "$PG_BIN/psql" -h "$tmp/data" -p "$pg_port" -U postgres -d backoffice_bench -c \

@@ -20,6 +20,8 @@ internal sealed record Settings(string Phase, bool Smoke, string Connection, Uri
     public TimeSpan Soak => TimeSpan.FromSeconds(SoakSecondsOverride ?? (Smoke ? 5 : 600));
     /// <summary>Profiling aid: the load phase runs only the HTTP commands (no baselines, no ratios).</summary>
     public bool HttpOnly { get; init; }
+    /// <summary>The pgbench binary (the ledger phase's same-shape raw SQL).</summary>
+    public string? PgBench { get; init; }
     public int Items => Smoke ? 64 : 256;
     public long LibraryEvents { get; init; } = 1_000_000;
     public long TargetEvents => Smoke ? 20_000 : LibraryEvents;
@@ -32,13 +34,14 @@ internal sealed record Settings(string Phase, bool Smoke, string Connection, Uri
             var i = Array.IndexOf(args, name);
             return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback ?? throw new ArgumentException($"{name} is required");
         }
-        var phase = args.Length > 0 ? args[0] : throw new ArgumentException("usage: BackOffice.Bench load|library|rebuild|reads|report [options]");
+        var phase = args.Length > 0 ? args[0] : throw new ArgumentException("usage: BackOffice.Bench load|ledger|library|rebuild|reads|report [options]");
         var api = Arg("--api", "");
         var pid = Arg("--api-pid", "");
         return new Settings(phase, args.Contains("--smoke"), Arg("--connection", ""), api.Length > 0 ? new Uri(api) : null,
             pid.Length > 0 ? int.Parse(pid, CultureInfo.InvariantCulture) : null, Arg("--work"), Arg("--results", "") is { Length: > 0 } r ? r : null)
         {
             HttpOnly = args.Contains("--http-only"),
+            PgBench = Arg("--pgbench", "") is { Length: > 0 } pg ? pg : null,
             SoakSecondsOverride = Arg("--soak-seconds", "") is { Length: > 0 } soak ? int.Parse(soak, CultureInfo.InvariantCulture) : null,
             Seconds = Arg("--seconds", "") is { Length: > 0 } s ? int.Parse(s, CultureInfo.InvariantCulture) : null,
             LibraryEvents = Arg("--events", "") is { Length: > 0 } e ? long.Parse(e, CultureInfo.InvariantCulture) : 1_000_000,

@@ -15,7 +15,7 @@ internal static class Report
             ["machine"] = Machine.Describe(),
         };
         var missing = new List<string>();
-        foreach (var phase in new[] { "load", "library", "reads" })
+        foreach (var phase in new[] { "load", "ledger", "library", "reads" })
         {
             var file = Path.Combine(s.WorkDir, phase + ".json");
             if (File.Exists(file)) all[phase] = JsonNode.Parse(File.ReadAllText(file));
@@ -50,6 +50,16 @@ internal static class Report
         Row("projection lag audit trail p99", D("load.projectionLag.AuditTrail.p99Ms"), " ms", "< 1000 ms", v => v < 1000);
         Row("projection lag dashboard p50", D("load.projectionLag.InventoryDashboard.p50Ms"), " ms");
         Row("projection lag dashboard p99", D("load.projectionLag.InventoryDashboard.p99Ms"), " ms", "< 1000 ms", v => v < 1000);
+        Row("ledger: same-shape raw SQL (pgbench)", D("ledger.rawSameShape.perSecond"), " entries/s");
+        Row("ledger: HTTP entries, one hot account", D("ledger.httpEntries.perSecond"), " entries/s");
+        Row("  ratio to same-shape raw SQL", D("ledger.ratioToRawShape"), "");
+        Row("  HTTP p50 / p99", D("ledger.httpEntries.p50Ms"), " ms / " + D("ledger.httpEntries.p99Ms").ToString("0.##", CultureInfo.InvariantCulture) + " ms");
+        Row("  raw SQL p50 / p99", D("ledger.rawSameShape.p50Ms"), " ms / " + D("ledger.rawSameShape.p99Ms").ToString("0.##", CultureInfo.InvariantCulture) + " ms");
+        Row("  conflict answers (409)", D("ledger.conflictAnswers"), "", "0", v => v == 0);
+        Row("  deadlocks (pg_stat_database)", D("ledger.deadlocks"), "", "0", v => v == 0);
+        Row("  other errors", D("ledger.httpEntries.errors") - D("ledger.conflictAnswers"), "", "0", v => v == 0);
+        rows.Add(("  cash balance = acknowledged entries", Get(all, "ledger.balanceMatchesAcknowledged")?.ToString() ?? "n/a", "true",
+            Get(all, "ledger.balanceMatchesAcknowledged") is { } matches ? matches.GetValue<bool>() : null));
         Row("library: single-event commands", D("library.singleEventCommands.perSecond"), " events/s");
         Row("library: batches of 1,000", D("library.batches.eventsPerSecond"), " events/s");
         Row("events stored for rebuild / reads", D("library.eventsStored"), "");
@@ -72,7 +82,7 @@ internal static class Report
             Console.WriteLine($"| {r.Figure.PadRight(w1)} | {r.Value.PadRight(w2)} | {r.Goal,-9} | {(r.Met is null ? "" : r.Met.Value ? "yes" : "NO"),-3} |");
 
         var crashes = new List<string>(missing.Select(m => $"phase {m} produced no figures"));
-        foreach (var path in new[] { "load.httpCommands", "load.soak.commands", "load.rawSameShape", "load.singleRowLimit", "reads.getSupplyItem", "reads.getDashboard", "library.singleEventCommands" })
+        foreach (var path in new[] { "load.httpCommands", "load.soak.commands", "load.rawSameShape", "load.singleRowLimit", "reads.getSupplyItem", "reads.getDashboard", "library.singleEventCommands", "ledger.httpEntries", "ledger.rawSameShape" })
             if (Get(all, path + ".errorKinds") is JsonObject kinds)
                 foreach (var (kind, count) in kinds)
                     if (!kind.StartsWith("HTTP 4", StringComparison.Ordinal)) crashes.Add($"{path}: {count} × {kind}");

@@ -45,20 +45,23 @@ await using (var session = store.LightweightSession())
     await session.SaveChangesAsync();
 }
 
-#region command
-// A command: load for writing, let the domain decide, append what it decided, commit.
+// The first command starts the item's stream.
 await using (var session = store.LightweightSession(tenant))
 {
     session.Events.StartStream<SupplyItem>(id, SupplyItem.Register(
         new RegisterSupplyItem(id, "SAMPLE-" + id.ToString("N")[..6], "A4 paper", "ream", "paper", "B1", ReorderPoint: 5, ReorderQuantity: 20)));
     await session.SaveChangesAsync();
 }
+#region command
+// A command: load for writing, let the domain decide, append what it decided, commit.
 await using (var session = store.LightweightSession(tenant))
 {
     var stream = await session.Events.FetchForWriting<SupplyItem>(id);
     stream.AppendMany(stream.Aggregate!.Receive(new ReceiveStock(6, UnitCost: 4.20m, Currency: "EUR")));
     await session.SaveChangesAsync();
 }
+#endregion
+#region refusal
 await using (var session = store.LightweightSession(tenant))
 {
     var stream = await session.Events.FetchForWriting<SupplyItem>(id);
@@ -82,6 +85,8 @@ await using (var query = store.QuerySession(tenant))
     var item = await query.LoadAsync<SupplyItem>(id);
     Console.WriteLine($"{item!.Sku}: on hand {item.OnHand}, status {item.Status}, last cost {item.LastUnitCost}, open reorder {item.OpenReorder is not null}");
 }
+#endregion
+#region daemon
 // Async read models (dashboards, audit trail) are built by Marten's async daemon: in a web host AddMarten(...)
 // .AddAsyncDaemon(DaemonMode.Solo); here, a daemon started by hand.
 using var daemon = await store.BuildProjectionDaemonAsync();

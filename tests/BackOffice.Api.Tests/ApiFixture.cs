@@ -32,6 +32,8 @@ public sealed class ApiFixture : WebApplicationFactory<Program>
         builder.UseSetting("BackOffice:RateLimit:PermitLimit", "1000000");
         // Help-desk deadlines are durable scheduled messages: poll them every second (default 5 s).
         builder.UseSetting("BackOffice:Wolverine:ScheduledPollingSeconds", "1");
+        // The projection lag gauges read every 200 ms while a test listens (default 10 s).
+        builder.UseSetting("BackOffice:Telemetry:ProjectionLagSeconds", "0.2");
         builder.UseSetting("BackOffice:Jwt:SigningKey", JwtSigningKey);
         builder.UseSetting("BackOffice:Jwt:Audience", "backoffice");
         builder.UseSetting("BackOffice:Jwt:Issuer", "backoffice-tests");

@@ -10,7 +10,9 @@ namespace BackOffice.Api.Telemetry;
 /// <summary>
 /// BackOffice's own telemetry: an <see cref="ActivitySource"/> and a <see cref="Meter"/>, both named <c>BackOffice</c>.
 /// A span per command (tags <c>backoffice.tenant</c>, <c>backoffice.command</c>, <c>http.route</c>, <c>backoffice.outcome</c>);
-/// counters <c>backoffice.commands</c>, <c>backoffice.command.conflicts</c>, <c>backoffice.idempotent_replays</c>.
+/// counters <c>backoffice.commands</c>, <c>backoffice.command.conflicts</c>, <c>backoffice.idempotent_replays</c>; the
+/// projection lag gauges (<see cref="ProjectionLagMeter"/>); the hash chain verification instruments (recorded by the
+/// projections' verifier, same meter name).
 /// Exported over OTLP, with ASP.NET Core, Npgsql, Marten and Wolverine instrumentation, only when an endpoint is
 /// configured (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c> or <c>BackOffice:Telemetry:OtlpEndpoint</c>); otherwise nothing
 /// listens and the instruments cost next to nothing.
@@ -46,6 +48,7 @@ public static class BackOfficeTelemetry
     /// <summary>Registers OpenTelemetry tracing and metrics exported over OTLP, when an endpoint is configured.</summary>
     public static IServiceCollection AddBackOfficeTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddHostedService<ProjectionLagMeter>();   // reads nothing while nothing listens
         if (OtlpEndpoint(configuration) is not { } endpoint) return services;
         var uri = new Uri(endpoint);
         services.AddOpenTelemetry()

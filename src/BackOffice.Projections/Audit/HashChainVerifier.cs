@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Marten;
 using Npgsql;
@@ -67,10 +68,36 @@ public static class HashChainVerifier
         => VerifyAsync(store, tenant, settings, null, cancellation);
 
     /// <summary>Verifies <paramref name="tenant"/>'s chain, and whether it still holds <paramref name="kept"/>.</summary>
+    /// <remarks>
+    /// Counted on the <c>BackOffice</c> meter: <c>backoffice.audit.verifications</c> (outcome <c>valid</c>, <c>broken</c> or
+    /// <c>failed</c>), <c>backoffice.audit.verification.duration</c>, <c>backoffice.audit.chain_breaks</c> (by reason) and
+    /// <c>backoffice.audit.verified_events</c>.
+    /// </remarks>
     public static async Task<ChainVerification> VerifyAsync(IDocumentStore store, string tenant, HashChainSettings settings, KeptCheckpoint? kept, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(settings);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "failed";
+        try
+        {
+            var result = await VerifyChainAsync(store, tenant, settings, kept, cancellation).ConfigureAwait(false);
+            outcome = result.Valid ? "valid" : "broken";
+            AuditTelemetry.VerifiedEvents.Add(result.CheckedEvents, new KeyValuePair<string, object?>("backoffice.tenant", tenant));
+            if (result.FirstBreak is { } found)
+                AuditTelemetry.Breaks.Add(1, new TagList { { "backoffice.tenant", tenant }, { "backoffice.audit.break", found.Reason } });
+            return result;
+        }
+        finally
+        {
+            var tags = new TagList { { "backoffice.tenant", tenant }, { "backoffice.outcome", outcome } };
+            AuditTelemetry.Verifications.Add(1, tags);
+            AuditTelemetry.Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
+        }
+    }
+
+    private static async Task<ChainVerification> VerifyChainAsync(IDocumentStore store, string tenant, HashChainSettings settings, KeptCheckpoint? kept, CancellationToken cancellation)
+    {
         var schema = store.Options.Events.DatabaseSchemaName;
         var now = settings.Time.GetUtcNow();
 
