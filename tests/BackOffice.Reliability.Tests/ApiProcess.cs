@@ -72,7 +72,7 @@ public sealed class ApiProcess : IAsyncLifetime
         api.BeginOutputReadLine();
         api.BeginErrorReadLine();
         using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(120);   // generous: a loaded CI runner starts a .NET process slowly
         while (DateTime.UtcNow < deadline)
         {
             if (api.HasExited) throw new InvalidOperationException($"The API exited with code {api.ExitCode} at start-up.");
@@ -84,7 +84,7 @@ public sealed class ApiProcess : IAsyncLifetime
             catch (TaskCanceledException) { }
             await Task.Delay(200);
         }
-        throw new TimeoutException("The API did not become ready within 60 s.");
+        throw new TimeoutException("The API did not become ready within 120 s.");
     }
 
     /// <summary>SIGKILL: no graceful shutdown, no flushing.</summary>
