@@ -4,7 +4,7 @@ using BackOffice.Api.WebConsole.Pages;
 namespace BackOffice.Api.WebConsole;
 
 /// <summary>
-/// The web console at <c>/console</c> (ADR 19): server-rendered pages for auditors and managers, reading through the
+/// The web console at <c>/console</c> (ADR 22): server-rendered pages for auditors and managers, reading through the
 /// same queries as the API, in-process. Not part of the HTTP contract: excluded from the OpenAPI document.
 /// </summary>
 public static class ConsoleEndpoints

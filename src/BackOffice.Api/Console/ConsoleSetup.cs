@@ -4,7 +4,7 @@ namespace BackOffice.Api.WebConsole;
 
 /// <summary>
 /// The web console's services: a cookie authentication scheme used only under <c>/console</c> (the API routes keep
-/// their API-key and bearer schemes), antiforgery for its forms, and the Razor component renderer (static SSR, see ADR 19).
+/// their API-key and bearer schemes), antiforgery for its forms, and the Razor component renderer (static SSR, see ADR 22).
 /// </summary>
 public static class ConsoleSetup
 {
