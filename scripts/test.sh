@@ -24,6 +24,13 @@ if [ -z "${BACKOFFICE_TEST_CONNECTION:-}" ]; then
   echo "Throwaway PostgreSQL on 127.0.0.1:$pg_port"
 fi
 
+# The console's browser tests drive Debian's Chromium (Playwright cannot download a browser here): install it when missing.
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing chromium for the console's browser tests..."
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >/dev/null 2>&1 \
+    || echo "could not install chromium: the console's browser tests will fail"
+fi
+
 dotnet build "$root/BackOffice.slnx" -c Release -nologo -v q -p:RestoreLockedMode=true
 build=$?
 if [ $build -ne 0 ]; then echo "build failed"; echo "0 passed, 0 failed"; exit 1; fi

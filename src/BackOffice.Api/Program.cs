@@ -15,6 +15,7 @@ using BackOffice.Api.Recruiting;
 using BackOffice.Api.HelpDesk;
 using BackOffice.Api.Intranet;
 using BackOffice.Api.Telemetry;
+using BackOffice.Api.WebConsole;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpLogging;
 
@@ -65,7 +66,8 @@ builder.Services.AddFrontDesk();
 builder.Host.AddBackOfficeWorkflows(builder.Configuration);
 builder.Services.AddBackOfficeOpenApi();
 builder.Services.AddBackOfficeRateLimiting(builder.Configuration);
-builder.Services.AddBackOfficeTelemetry(builder.Configuration);   // OTLP traces and metrics, only when an endpoint is set
+builder.Services.AddBackOfficeTelemetry(builder.Configuration);
+builder.Services.AddBackOfficeConsole();   // the web console at /console (cookie sessions, antiforgery, static SSR)   // OTLP traces and metrics, only when an endpoint is set
 Validation.UseCamelCasePropertyNames();
 
 var app = builder.Build();
@@ -82,6 +84,7 @@ app.Use(RequestContextMiddleware.CaptureIdentity);
 app.UseHttpLogging();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseAntiforgery();   // the console's forms (API routes bind no form)
 app.UseMiddleware<IdempotencyMiddleware>();
 
 // Anonymous by explicit choice (the fallback authorization policy closes every route that names no policy).
@@ -98,6 +101,7 @@ app.MapEquipment();
 app.MapFrontDesk();
 app.MapHelpDesk();
 app.MapIntranet();
+app.MapConsole();
 app.PrintDevelopmentKeys();
 
 await app.RunAsync().ConfigureAwait(false);

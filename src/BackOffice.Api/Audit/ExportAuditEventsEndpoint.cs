@@ -16,32 +16,35 @@ public static class ExportAuditEventsEndpoint
         ["sequence", "streamId", "streamType", "version", "type", "timestamp", "user", "correlationId", "causationId", "reason", "data"];
 
     internal static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/audit/export", async (HttpContext http, IDocumentStore store, RequestContext request) =>
-            {
-                var format = http.Request.Query["format"].ToString();
-                var (filter, errors) = AuditFilter.Parse(http.Request.Query);
-                if (format is not ("csv" or "ndjson")) errors["format"] = ["format must be csv or ndjson."];
-                if (filter is null || errors.Count > 0) return AuditFilter.Invalid(errors);
-                return Results.Stream(async body =>
-                {
-                    await using var session = store.QuerySession(request);
-                    await using var writer = new StreamWriter(body, new UTF8Encoding(false), 16 * 1024);
-                    if (format == "csv") await writer.WriteLineAsync(string.Join(',', Columns)).ConfigureAwait(false);
-                    var count = 0;
-                    await foreach (var entry in filter.Apply(session).ToAsyncEnumerable(http.RequestAborted).ConfigureAwait(false))
-                    {
-                        var view = AuditEventView.From(entry);
-                        await writer.WriteLineAsync(format == "csv" ? Csv(view) : JsonSerializer.Serialize(view, NdJson.Options)).ConfigureAwait(false);
-                        if (++count % 500 == 0) await writer.FlushAsync(http.RequestAborted).ConfigureAwait(false);
-                    }
-                }, format == "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson",
-                $"audit-{request.Tenant}.{format}");
-            })
+        app.MapGet("/api/audit/export", (HttpContext http, IDocumentStore store, RequestContext request) => Export(http, store, request))
             .RequireAuthorization(Roles.AnyOf(Roles.Auditor))
             .WithName("ExportAuditEvents")
             .WithSummary("Export the audit trail as CSV or NDJSON (streamed)")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv", additionalContentTypes: ["application/x-ndjson"])
             .ProducesReadProblems();
+
+    /// <summary>The export of the matching trail of <paramref name="request"/>'s tenant (the API route and the console's export links).</summary>
+    internal static IResult Export(HttpContext http, IDocumentStore store, RequestContext request)
+    {
+        var format = http.Request.Query["format"].ToString();
+        var (filter, errors) = AuditFilter.Parse(http.Request.Query);
+        if (format is not ("csv" or "ndjson")) errors["format"] = ["format must be csv or ndjson."];
+        if (filter is null || errors.Count > 0) return AuditFilter.Invalid(errors);
+        return Results.Stream(async body =>
+        {
+            await using var session = store.QuerySession(request);
+            await using var writer = new StreamWriter(body, new UTF8Encoding(false), 16 * 1024);
+            if (format == "csv") await writer.WriteLineAsync(string.Join(',', Columns)).ConfigureAwait(false);
+            var count = 0;
+            await foreach (var entry in filter.Apply(session).ToAsyncEnumerable(http.RequestAborted).ConfigureAwait(false))
+            {
+                var view = AuditEventView.From(entry);
+                await writer.WriteLineAsync(format == "csv" ? Csv(view) : JsonSerializer.Serialize(view, NdJson.Options)).ConfigureAwait(false);
+                if (++count % 500 == 0) await writer.FlushAsync(http.RequestAborted).ConfigureAwait(false);
+            }
+        }, format == "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson",
+        $"audit-{request.Tenant}.{format}");
+    }
 
     private static string Csv(AuditEventView e)
     {

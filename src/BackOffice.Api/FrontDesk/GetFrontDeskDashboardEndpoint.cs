@@ -65,8 +65,7 @@ public static class GetFrontDeskDashboardEndpoint
         app.MapGet("/api/dashboards/front-desk", async (IDocumentStore store, RequestContext request, TimeProvider time, HttpContext http) =>
             {
                 await using var session = store.QuerySession(request);
-                var lines = await session.Query<FrontDeskLine>().ToListAsync(http.RequestAborted).ConfigureAwait(false);
-                return TypedResults.Ok(From(lines, time.GetUtcNow()));
+                return TypedResults.Ok(await LoadAsync(session, time.GetUtcNow(), http.RequestAborted).ConfigureAwait(false));
             })
             .RequireAuthorization(Roles.AnyUser)
             .WithTags("Dashboards")
@@ -74,6 +73,10 @@ public static class GetFrontDeskDashboardEndpoint
             .WithSummary("Front-desk dashboard")
             .Produces<Dashboard>()
             .ProducesReadProblems();
+
+    /// <summary>The dashboard of the session's tenant at <paramref name="now"/> (the API route and the console read it here).</summary>
+    internal static async Task<Dashboard> LoadAsync(IQuerySession session, DateTimeOffset now, CancellationToken cancellation)
+        => From(await session.Query<FrontDeskLine>().ToListAsync(cancellation).ConfigureAwait(false), now);
 
     internal static Dashboard From(IReadOnlyList<FrontDeskLine> lines, DateTimeOffset now)
     {

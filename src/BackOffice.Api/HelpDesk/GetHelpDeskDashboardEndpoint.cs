@@ -54,8 +54,7 @@ public static class GetHelpDeskDashboardEndpoint
         app.MapGet("/api/dashboards/help-desk", async (IDocumentStore store, RequestContext request, TimeProvider time, HttpContext http) =>
             {
                 await using var session = store.QuerySession(request);
-                var lines = await session.Query<HelpDeskLine>().ToListAsync(http.RequestAborted).ConfigureAwait(false);
-                return TypedResults.Ok(From(lines, time.GetUtcNow()));
+                return TypedResults.Ok(await LoadAsync(session, time.GetUtcNow(), http.RequestAborted).ConfigureAwait(false));
             })
             .RequireAuthorization(Roles.AnyUser)
             .WithTags("Dashboards")
@@ -63,6 +62,10 @@ public static class GetHelpDeskDashboardEndpoint
             .WithSummary("Help-desk dashboard")
             .Produces<Dashboard>()
             .ProducesReadProblems();
+
+    /// <summary>The dashboard of the session's tenant at <paramref name="now"/> (the API route and the console read it here).</summary>
+    internal static async Task<Dashboard> LoadAsync(IQuerySession session, DateTimeOffset now, CancellationToken cancellation)
+        => From(await session.Query<HelpDeskLine>().ToListAsync(cancellation).ConfigureAwait(false), now);
 
     internal static Dashboard From(IReadOnlyList<HelpDeskLine> lines, DateTimeOffset now)
     {

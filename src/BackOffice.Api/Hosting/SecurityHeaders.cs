@@ -8,7 +8,7 @@ public static class SecurityHeaders
 
     /// <summary>
     /// Adds the usual security headers to every response: no sniffing, no framing, no referrer, no caching, a
-    /// deny-all content security policy (but for the Swagger UI), no powerful browser features, cross-origin isolation
+    /// deny-all content security policy (but for the Swagger UI, and the console's own strict one), no powerful browser features, cross-origin isolation
     /// of the window and of the resources, and HSTS when the request came over HTTPS. (Kestrel sends no Server header.)
     /// </summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (http, next) =>
@@ -20,7 +20,9 @@ public static class SecurityHeaders
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
-            if (!http.Request.Path.StartsWithSegments("/swagger", StringComparison.Ordinal))
+            if (WebConsole.ConsoleSetup.IsConsole(http))
+                headers.ContentSecurityPolicy = WebConsole.ConsoleSetup.ContentSecurityPolicy;
+            else if (!http.Request.Path.StartsWithSegments("/swagger", StringComparison.Ordinal))
                 headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
             headers.CacheControl = "no-store";
             headers["Permissions-Policy"] = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()";

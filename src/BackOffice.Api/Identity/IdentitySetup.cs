@@ -38,8 +38,10 @@ public static class IdentitySetup
             throw new InvalidOperationException("Bearer tokens need both BackOffice:Jwt:Issuer and BackOffice:Jwt:Audience.");
 
         services.AddAuthentication(Selector)
+            // The web console (/console) authenticates with its session cookie only; every other route never reads it.
             .AddPolicyScheme(Selector, Selector, o => o.ForwardDefaultSelector = http =>
-                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                WebConsole.ConsoleSetup.IsConsole(http) ? WebConsole.ConsoleSetup.Scheme
+                : http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? JwtBearerDefaults.AuthenticationScheme
                     : ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authorization.Policy;
 
 namespace BackOffice.Api.Identity;
 
-/// <summary>Answers 401 and 403 as problem details (<c>unauthenticated</c>, <c>forbidden</c>).</summary>
+/// <summary>Answers 401 and 403 as problem details (<c>unauthenticated</c>, <c>forbidden</c>); the console's as pages.</summary>
 public sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler fallback = new();
@@ -12,6 +12,11 @@ public sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddleware
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(authorizeResult);
+        if (WebConsole.ConsoleSetup.IsConsole(context) && (authorizeResult.Challenged || authorizeResult.Forbidden))
+        {
+            await WebConsole.ConsoleAuthorization.HandleAsync(context, authorizeResult.Forbidden).ConfigureAwait(false);
+            return;
+        }
         if (authorizeResult.Challenged)
         {
             context.Response.Headers.WWWAuthenticate = "ApiKey header=\"X-Api-Key\", Bearer";

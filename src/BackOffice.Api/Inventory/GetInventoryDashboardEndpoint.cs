@@ -52,8 +52,7 @@ public static class GetInventoryDashboardEndpoint
         app.MapGet("/api/dashboards/inventory", async (IDocumentStore store, RequestContext request, TimeProvider time, HttpContext http) =>
             {
                 await using var session = store.QuerySession(request);
-                var items = await session.Query<InventoryDashboardItem>().ToListAsync(http.RequestAborted).ConfigureAwait(false);
-                return TypedResults.Ok(From(items, time.GetUtcNow()));
+                return TypedResults.Ok(await LoadAsync(session, time.GetUtcNow(), http.RequestAborted).ConfigureAwait(false));
             })
             .RequireAuthorization(Roles.AnyUser)
             .WithTags("Dashboards")
@@ -61,6 +60,10 @@ public static class GetInventoryDashboardEndpoint
             .WithSummary("Inventory dashboard")
             .Produces<Dashboard>()
             .ProducesReadProblems();
+
+    /// <summary>The dashboard of the session's tenant at <paramref name="now"/> (the API route and the console read it here).</summary>
+    internal static async Task<Dashboard> LoadAsync(IQuerySession session, DateTimeOffset now, CancellationToken cancellation)
+        => From(await session.Query<InventoryDashboardItem>().ToListAsync(cancellation).ConfigureAwait(false), now);
 
     internal static Dashboard From(IReadOnlyList<InventoryDashboardItem> items, DateTimeOffset now)
     {

@@ -34,31 +34,8 @@ public static class GetLedgerDashboardEndpoint
     internal static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/dashboards/ledger", async (IDocumentStore store, CommandConnections connections, RequestContext request, TimeProvider time, HttpContext http) =>
             {
-                var now = time.GetUtcNow();
-                var cancellation = http.RequestAborted;
                 await using var session = store.QuerySession(request);
-                var (ledger, _) = await LedgerReadsEndpoints.LoadLedger(session, request.Tenant, cancellation).ConfigureAwait(false);
-                var accounts = (await session.Query<Account>().ToListAsync(cancellation).ConfigureAwait(false)).ToDictionary(a => a.Id);
-                await using var connection = await connections.DataSource.OpenConnectionAsync(cancellation).ConfigureAwait(false);
-                var totals = await LedgerSql.TotalsAsync(connection, null, store.Options.DatabaseSchemaName, request.Tenant, null, null, null, cancellation)
-                    .ConfigureAwait(false);
-                var byType = Enum.GetValues<AccountType>().Select(type => new TypeTotal(type,
-                    totals.Where(t => accounts.TryGetValue(t.Key, out var a) && a.Type == type).Sum(t => Balances.Of(type, t.Value.Debit, t.Value.Credit))))
-                    .ToList();
-
-                var waiting = await session.Query<JournalEntry>().Where(e => e.Status == JournalEntryStatus.AwaitingApproval)
-                    .ToListAsync(cancellation).ConfigureAwait(false);
-                var awaiting = new List<Awaiting>();
-                foreach (var e in waiting)
-                {
-                    var state = await session.Events.FetchStreamStateAsync(e.Id, cancellation).ConfigureAwait(false);
-                    var at = state?.Created ?? now;
-                    var age = now - at < TimeSpan.Zero ? TimeSpan.Zero : now - at;
-                    awaiting.Add(new Awaiting(e.Id, e.JournalCode, e.Date, e.Memo, e.Total, e.PostedBy, at, (long)age.TotalSeconds, (int)age.TotalDays));
-                }
-
-                var monthly = await Monthly(connection, store.Options.DatabaseSchemaName, request.Tenant, accounts, cancellation).ConfigureAwait(false);
-                return TypedResults.Ok(new Dashboard(now, byType, awaiting.OrderBy(a => a.RecordedAt).ToList(), ledger.ClosedThrough, monthly));
+                return TypedResults.Ok(await LoadAsync(store, session, connections, request.Tenant, time.GetUtcNow(), http.RequestAborted).ConfigureAwait(false));
             })
             .RequireAuthorization(Roles.AnyUser)
             .WithTags("Dashboards")
@@ -66,6 +43,34 @@ public static class GetLedgerDashboardEndpoint
             .WithSummary("Ledger dashboard")
             .Produces<Dashboard>()
             .ProducesReadProblems();
+
+    /// <summary>The dashboard of <paramref name="tenant"/> at <paramref name="now"/> (the API route and the console read it here).</summary>
+    internal static async Task<Dashboard> LoadAsync(IDocumentStore store, IQuerySession session, CommandConnections connections, string tenant,
+        DateTimeOffset now, CancellationToken cancellation)
+    {
+        var (ledger, _) = await LedgerReadsEndpoints.LoadLedger(session, tenant, cancellation).ConfigureAwait(false);
+        var accounts = (await session.Query<Account>().ToListAsync(cancellation).ConfigureAwait(false)).ToDictionary(a => a.Id);
+        await using var connection = await connections.DataSource.OpenConnectionAsync(cancellation).ConfigureAwait(false);
+        var totals = await LedgerSql.TotalsAsync(connection, null, store.Options.DatabaseSchemaName, tenant, null, null, null, cancellation)
+            .ConfigureAwait(false);
+        var byType = Enum.GetValues<AccountType>().Select(type => new TypeTotal(type,
+            totals.Where(t => accounts.TryGetValue(t.Key, out var a) && a.Type == type).Sum(t => Balances.Of(type, t.Value.Debit, t.Value.Credit))))
+            .ToList();
+
+        var waiting = await session.Query<JournalEntry>().Where(e => e.Status == JournalEntryStatus.AwaitingApproval)
+            .ToListAsync(cancellation).ConfigureAwait(false);
+        var awaiting = new List<Awaiting>();
+        foreach (var e in waiting)
+        {
+            var state = await session.Events.FetchStreamStateAsync(e.Id, cancellation).ConfigureAwait(false);
+            var at = state?.Created ?? now;
+            var age = now - at < TimeSpan.Zero ? TimeSpan.Zero : now - at;
+            awaiting.Add(new Awaiting(e.Id, e.JournalCode, e.Date, e.Memo, e.Total, e.PostedBy, at, (long)age.TotalSeconds, (int)age.TotalDays));
+        }
+
+        var monthly = await Monthly(connection, store.Options.DatabaseSchemaName, tenant, accounts, cancellation).ConfigureAwait(false);
+        return new Dashboard(now, byType, awaiting.OrderBy(a => a.RecordedAt).ToList(), ledger.ClosedThrough, monthly);
+    }
 
     private static async Task<IReadOnlyList<Month>> Monthly(NpgsqlConnection connection, string schema, string tenant,
         Dictionary<Guid, Account> accounts, CancellationToken cancellation)

@@ -50,11 +50,7 @@ public static class GetPeopleDashboardEndpoint
         app.MapGet("/api/dashboards/people", async (IDocumentStore store, RequestContext request, TimeProvider time, HttpContext http) =>
             {
                 await using var session = store.QuerySession(request);
-                var batch = session.CreateBatchQuery();
-                var lines = batch.Query<PeopleDashboardLine>().ToList();
-                var departments = batch.Query<Department>().ToList();
-                await batch.Execute(http.RequestAborted).ConfigureAwait(false);
-                return TypedResults.Ok(From(await lines.ConfigureAwait(false), await departments.ConfigureAwait(false), time.GetUtcNow()));
+                return TypedResults.Ok(await LoadAsync(session, time.GetUtcNow(), http.RequestAborted).ConfigureAwait(false));
             })
             .RequireAuthorization(Roles.AnyUser)
             .WithTags("Dashboards")
@@ -62,6 +58,16 @@ public static class GetPeopleDashboardEndpoint
             .WithSummary("People dashboard")
             .Produces<Dashboard>()
             .ProducesReadProblems();
+
+    /// <summary>The dashboard of the session's tenant at <paramref name="now"/> (the API route and the console read it here).</summary>
+    internal static async Task<Dashboard> LoadAsync(IQuerySession session, DateTimeOffset now, CancellationToken cancellation)
+    {
+        var batch = session.CreateBatchQuery();
+        var lines = batch.Query<PeopleDashboardLine>().ToList();
+        var departments = batch.Query<Department>().ToList();
+        await batch.Execute(cancellation).ConfigureAwait(false);
+        return From(await lines.ConfigureAwait(false), await departments.ConfigureAwait(false), now);
+    }
 
     internal static Dashboard From(IReadOnlyList<PeopleDashboardLine> lines, IReadOnlyList<Department> departments, DateTimeOffset now)
     {

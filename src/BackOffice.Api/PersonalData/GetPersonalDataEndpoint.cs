@@ -18,17 +18,23 @@ public static class GetPersonalDataEndpoint
         app.MapGet("/api/personal-data/{subjectId:guid}", async (Guid subjectId, IDocumentStore store, IPersonalDataStore personalData, RequestContext request, HttpContext http) =>
             {
                 await using var session = store.QuerySession(request);
-                var record = await personalData.GetAsync(session, subjectId, http.RequestAborted).ConfigureAwait(false);
-                var streams = await personalData.StreamsAsync(session, subjectId, http.RequestAborted).ConfigureAwait(false);
-                if (record is null && streams.Count == 0)
-                    return Problem.Result(Domain.Common.ErrorCodes.NotFound, $"Nothing is held about subject {subjectId}.");
-                return TypedResults.Ok(new PersonalDataView(
-                    subjectId, record?.Erased ?? false, record?.ErasedAt,
-                    record?.Fields ?? new Dictionary<string, string?>(), [.. streams.Select(s => new StreamView(s.StreamId, s.StreamType))]));
+                return await LoadAsync(session, personalData, subjectId, http.RequestAborted).ConfigureAwait(false) is { } view
+                    ? TypedResults.Ok(view)
+                    : Problem.Result(Domain.Common.ErrorCodes.NotFound, $"Nothing is held about subject {subjectId}.");
             })
             .RequireAuthorization(Roles.AnyOf(Roles.Hr))
             .WithName("GetPersonalData")
             .WithSummary("Subject-access request: everything held about a person")
             .Produces<PersonalDataView>()
             .ProducesReadProblems();
+
+    /// <summary>What the session's tenant holds about the subject, or null when nothing (the API route and the console read it here).</summary>
+    internal static async Task<PersonalDataView?> LoadAsync(IQuerySession session, IPersonalDataStore personalData, Guid subjectId, CancellationToken cancellation)
+    {
+        var record = await personalData.GetAsync(session, subjectId, cancellation).ConfigureAwait(false);
+        var streams = await personalData.StreamsAsync(session, subjectId, cancellation).ConfigureAwait(false);
+        if (record is null && streams.Count == 0) return null;
+        return new PersonalDataView(subjectId, record?.Erased ?? false, record?.ErasedAt,
+            record?.Fields ?? new Dictionary<string, string?>(), [.. streams.Select(s => new StreamView(s.StreamId, s.StreamType))]);
+    }
 }

@@ -47,13 +47,7 @@ public static class GetRecruitingDashboardEndpoint
         app.MapGet("/api/dashboards/recruiting", async (IDocumentStore store, RequestContext request, TimeProvider time, HttpContext http) =>
             {
                 await using var session = store.QuerySession(request);
-                var batch = session.CreateBatchQuery();
-                var openings = batch.Query<RecruitingOpeningLine>().ToList();
-                var candidates = batch.Query<RecruitingCandidateLine>().ToList();
-                await batch.Execute(http.RequestAborted).ConfigureAwait(false);
-                var dashboard = From(await openings.ConfigureAwait(false), await candidates.ConfigureAwait(false), time.GetUtcNow());
-                // Offers and their salaries are hr's (http-api.md, "Reads").
-                return TypedResults.Ok(CandidateReadAccess.Of(request).Offers ? dashboard : dashboard with { OffersOutstanding = null });
+                return TypedResults.Ok(await LoadAsync(session, request, time.GetUtcNow(), http.RequestAborted).ConfigureAwait(false));
             })
             .RequireAuthorization(Roles.AnyUser)
             .WithTags("Dashboards")
@@ -61,6 +55,21 @@ public static class GetRecruitingDashboardEndpoint
             .WithSummary("Recruiting dashboard")
             .Produces<Dashboard>()
             .ProducesReadProblems();
+
+    /// <summary>
+    /// The dashboard of the session's tenant at <paramref name="now"/> as <paramref name="request"/>'s caller may read it
+    /// (the API route and the console read it here).
+    /// </summary>
+    internal static async Task<Dashboard> LoadAsync(IQuerySession session, RequestContext request, DateTimeOffset now, CancellationToken cancellation)
+    {
+        var batch = session.CreateBatchQuery();
+        var openings = batch.Query<RecruitingOpeningLine>().ToList();
+        var candidates = batch.Query<RecruitingCandidateLine>().ToList();
+        await batch.Execute(cancellation).ConfigureAwait(false);
+        var dashboard = From(await openings.ConfigureAwait(false), await candidates.ConfigureAwait(false), now);
+        // Offers and their salaries are hr's (http-api.md, "Reads").
+        return CandidateReadAccess.Of(request).Offers ? dashboard : dashboard with { OffersOutstanding = null };
+    }
 
     internal static Dashboard From(IReadOnlyList<RecruitingOpeningLine> openings, IReadOnlyList<RecruitingCandidateLine> candidates, DateTimeOffset now)
     {
