@@ -19,7 +19,7 @@ public static class ListChangesEndpoint
     public sealed record ChangePage(IReadOnlyList<ChangeItem> Items, long? Next);
 
     internal static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/changes", async ([FromQuery, Range(0, long.MaxValue)] long? after, [FromQuery, Range(1, ChangeFeed.MaxLimit)] int? limit,
+        app.MapGet("/api/changes", async ([FromQuery] long? after, [FromQuery, Range(1, ChangeFeed.MaxLimit)] int? limit,
                 IDocumentStore store, RequestContext request, HttpContext http) =>
             {
                 var size = limit ?? ChangeFeed.DefaultLimit;

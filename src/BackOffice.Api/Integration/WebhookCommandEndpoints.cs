@@ -24,7 +24,14 @@ public static class WebhookCommandEndpoints
             .WithSummary("Delete a webhook subscription (integrator)")
             .WithDescription("204; nothing more is delivered; its secret and delivery log are deleted. 404 once deleted.")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesCommandProblems(StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         app.MapPost("/api/webhooks/{id:guid}/resume", (Guid id, CommandExecutor executor, RequestContext request, TimeProvider time, IDocumentStore store) =>
                 executor.Execute<Webhook>(id, w => w.Resume(request.Decision(time)), Responses.Ok,
