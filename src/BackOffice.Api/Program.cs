@@ -14,6 +14,7 @@ using BackOffice.Api.People;
 using BackOffice.Api.Recruiting;
 using BackOffice.Api.HelpDesk;
 using BackOffice.Api.Intranet;
+using BackOffice.Api.Integration;
 using BackOffice.Api.Telemetry;
 using BackOffice.Api.WebConsole;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -63,6 +64,7 @@ builder.Services.AddBackOfficeIdentity(builder.Configuration, builder.Environmen
 ProductionGuards.Check(builder.Configuration, builder.Environment);
 builder.Services.AddBackOfficeStore(builder.Configuration);
 builder.Services.AddFrontDesk();
+builder.Services.AddWebhooks(builder.Configuration);
 builder.Host.AddBackOfficeWorkflows(builder.Configuration);
 builder.Services.AddBackOfficeOpenApi();
 builder.Services.AddBackOfficeRateLimiting(builder.Configuration);
@@ -102,6 +104,7 @@ app.MapFrontDesk();
 app.MapHelpDesk();
 app.MapIntranet();
 app.MapConsole();
+app.MapIntegration();
 app.PrintDevelopmentKeys();
 
 await app.RunAsync().ConfigureAwait(false);

@@ -4,6 +4,7 @@ using BackOffice.Projections.Equipment;
 using BackOffice.Projections.FrontDesk;
 using BackOffice.Projections.HelpDesk;
 using BackOffice.Projections.Intranet;
+using BackOffice.Projections.Integration;
 using BackOffice.Projections.Infrastructure;
 using BackOffice.Projections.Inventory;
 using BackOffice.Projections.Ledger;
@@ -65,6 +66,7 @@ public static class BackOfficeStoreOptions
         options.AddFrontDesk();
         options.AddHelpDesk();
         options.AddIntranet();
+        options.AddIntegration();
         options.Events.MapEventType<PersonalDataErased>("personal_data_erased_v1");
 
         // Audit trail (async read model of every event) and the personal-data store.

@@ -59,6 +59,22 @@ public sealed class ApiFixture : WebApplicationFactory<Program>
         builder.UseSetting("BackOffice:ApiKeys:Keys:61:User", "books-manager");
         builder.UseSetting("BackOffice:ApiKeys:Keys:61:Tenant", "books");
         builder.UseSetting("BackOffice:ApiKeys:Keys:61:Roles:0", "manager");
+        // A tenant of its own for the webhook tests (their subscriptions see only their own events).
+        builder.UseSetting("BackOffice:ApiKeys:Keys:70:Key", "hooks-integrator");
+        builder.UseSetting("BackOffice:ApiKeys:Keys:70:User", "hooks-integrator");
+        builder.UseSetting("BackOffice:ApiKeys:Keys:70:Tenant", "hooks");
+        builder.UseSetting("BackOffice:ApiKeys:Keys:70:Roles:0", "integrator");
+        builder.UseSetting("BackOffice:ApiKeys:Keys:71:Key", "hooks-clerk");
+        builder.UseSetting("BackOffice:ApiKeys:Keys:71:User", "hooks-clerk");
+        builder.UseSetting("BackOffice:ApiKeys:Keys:71:Tenant", "hooks");
+        builder.UseSetting("BackOffice:ApiKeys:Keys:71:Roles:0", "clerk");
+        // Webhooks: receivers on 127.0.0.1 only; fast polling and retries; suspended after 3 s of failures (default 24 h).
+        builder.UseSetting("BackOffice:Webhooks:AllowedHosts:0", "127.0.0.1");
+        builder.UseSetting("BackOffice:Webhooks:AllowedHosts:1", "127.0.0.1");
+        builder.UseSetting("BackOffice:Webhooks:PollInterval", "00:00:00.100");
+        builder.UseSetting("BackOffice:Webhooks:RetryBaseDelay", "00:00:00.100");
+        builder.UseSetting("BackOffice:Webhooks:RetryMaxDelay", "00:00:00.400");
+        builder.UseSetting("BackOffice:Webhooks:SuspendAfter", "00:00:03");
     }
 
     /// <summary>
@@ -69,6 +85,7 @@ public sealed class ApiFixture : WebApplicationFactory<Program>
     {
         b.UseSetting("BackOffice:Daemon", "Disabled");
         b.UseSetting("BackOffice:Wolverine:DurabilityAgent", "false");   // the shared host alone recovers and fires scheduled envelopes
+        b.UseSetting("BackOffice:Webhooks:Dispatch", "false");   // the shared host alone delivers webhooks
         configure(b);
     });
 

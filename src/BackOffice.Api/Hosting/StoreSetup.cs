@@ -1,5 +1,6 @@
 using BackOffice.Api.Commands;
 using BackOffice.Api.Idempotency;
+using BackOffice.Api.Integration;
 using BackOffice.Projections;
 using BackOffice.Projections.Audit;
 using BackOffice.Projections.PersonalData;
@@ -50,6 +51,7 @@ public static class StoreSetup
                 options.DatabaseSchemaName = schema;
                 options.AddBackOffice(backOffice => backOffice.SchemaName = schema);
                 options.AddIdempotencyRecords();
+                options.AddWebhookTables();
                 options.AddBackOfficeHashChain(sp.GetRequiredService<HashChainSettings>());
                 options.Events.TimeProvider = sp.GetRequiredService<TimeProvider>();
                 // Look for new events more often than Marten's defaults (250 ms busy / 1 s idle): the dashboards and the

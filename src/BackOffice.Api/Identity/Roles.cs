@@ -12,9 +12,11 @@ public static class Roles
     public const string Accountant = "accountant";
     public const string It = "it";
     public const string Auditor = "auditor";
+    /// <summary>Another system calling the API: the change feed and webhooks.</summary>
+    public const string Integrator = "integrator";
 
     /// <summary>Every role a tenant's user can hold.</summary>
-    public static readonly IReadOnlyList<string> All = [Admin, Clerk, Manager, Hr, Accountant, It, Auditor];
+    public static readonly IReadOnlyList<string> All = [Admin, Clerk, Manager, Hr, Accountant, It, Auditor, Integrator];
 
     /// <summary>Policy name for "any of these roles, or admin".</summary>
     public static string AnyOf(params string[] roles) => "roles:" + string.Join(',', roles.Order(StringComparer.Ordinal));
@@ -30,7 +32,7 @@ public static class Roles
         string[][] sets =
         [
             [Clerk], [Manager], [Hr], [Accountant], [It], [Auditor], [Hr, Manager], [Hr, Manager, Auditor],
-            [Clerk, Manager, Hr, Accountant, It], [Accountant, Auditor],
+            [Clerk, Manager, Hr, Accountant, It], [Accountant, Auditor], [Integrator], [Integrator, Auditor],
         ];
         foreach (var set in sets)
             options.AddPolicy(AnyOf(set), p => p.RequireAuthenticatedUser().RequireClaim(TenantClaim).RequireRole([.. set, Admin]));

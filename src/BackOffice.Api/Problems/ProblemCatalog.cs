@@ -58,6 +58,7 @@ public static class ProblemCatalog
         [ErrorCodes.DuplicateUserName] = (409, "Another employee is already linked to this user name."),
         [ErrorCodes.TrainingAlreadyCompleted] = (409, "The training was already completed."),
         [ErrorCodes.EntryUnbalanced] = (400, "The entry's debits do not equal its credits."),
+        [ErrorCodes.WebhookNotSuspended] = (409, "The webhook subscription is not suspended."),
         [ErrorCodes.DuplicateAccountCode] = (409, "The account code is already used."),
         [ErrorCodes.AccountNotOpen] = (409, "The account is frozen or closed."),
         [ErrorCodes.AccountNotFrozen] = (409, "The account is not frozen."),

@@ -103,4 +103,6 @@ public static class ErrorCodes
     public const string NoticeWithdrawn = "notice-withdrawn";
     /// <summary>The notice does not ask for acknowledgement, or is not in force.</summary>
     public const string NoticeNotAcknowledgeable = "notice-not-acknowledgeable";
+    /// <summary>The webhook subscription is not suspended (only a suspended one can be resumed).</summary>
+    public const string WebhookNotSuspended = "webhook-not-suspended";
 }

@@ -34,6 +34,8 @@ public class SecurityHardeningTests(ApiFixture api)
         b.UseSetting("BackOffice:ApiKeys:Keys:50:Key", Random32());
         b.UseSetting("BackOffice:ApiKeys:Keys:60:Key", Random32());
         b.UseSetting("BackOffice:ApiKeys:Keys:61:Key", Random32());
+        b.UseSetting("BackOffice:ApiKeys:Keys:70:Key", Random32());
+        b.UseSetting("BackOffice:ApiKeys:Keys:71:Key", Random32());
         configure?.Invoke(b);
     });
 

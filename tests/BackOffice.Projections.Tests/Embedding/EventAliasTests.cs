@@ -2,6 +2,7 @@ using BackOffice.Domain.Equipment;
 using BackOffice.Domain.FrontDesk;
 using BackOffice.Domain.HelpDesk;
 using BackOffice.Domain.Intranet;
+using BackOffice.Domain.Integration;
 using BackOffice.Domain.Inventory;
 using BackOffice.Domain.Ledger;
 using BackOffice.Domain.People;
@@ -134,6 +135,14 @@ public class EventAliasTests(StoreFixture fixture)
         (typeof(NoticeAcknowledged), "notice_acknowledged_v1"),
     ];
 
+    private static readonly (Type Event, string Alias)[] Integration =
+    [
+        (typeof(WebhookRegistered), "webhook_registered_v1"),
+        (typeof(WebhookSuspended), "webhook_suspended_v1"),
+        (typeof(WebhookResumed), "webhook_resumed_v1"),
+        (typeof(WebhookDeleted), "webhook_deleted_v1"),
+    ];
+
     private static readonly (Type Event, string Alias)[] PersonalData =
     [
         (typeof(PersonalDataErased), "personal_data_erased_v1"),
@@ -156,6 +165,7 @@ public class EventAliasTests(StoreFixture fixture)
         .. FrontDesk,
         .. HelpDesk,
         .. Intranet,
+        .. Integration,
         .. PersonalData,
     ];
 
