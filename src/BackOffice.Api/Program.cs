@@ -80,6 +80,7 @@ app.UseSwaggerUI();
 app.UseAuthentication();
 app.Use(RequestContextMiddleware.CaptureIdentity);
 app.UseHttpLogging();
+app.UseRateLimitHeaders();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>();
@@ -87,7 +88,7 @@ app.UseMiddleware<IdempotencyMiddleware>();
 // Anonymous by explicit choice (the fallback authorization policy closes every route that names no policy).
 app.MapSwagger().AllowAnonymous();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = CachedReadiness.WriteAsync }).AllowAnonymous();
 app.MapInventory();
 app.MapAudit();
 app.MapPersonalData();

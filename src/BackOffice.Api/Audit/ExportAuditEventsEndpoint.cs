@@ -40,7 +40,8 @@ public static class ExportAuditEventsEndpoint
             .RequireAuthorization(Roles.AnyOf(Roles.Auditor))
             .WithName("ExportAuditEvents")
             .WithSummary("Export the audit trail as CSV or NDJSON (streamed)")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv", additionalContentTypes: ["application/x-ndjson"])
+            .Produces<string>(StatusCodes.Status200OK, "text/csv", "application/x-ndjson")
+            .WithMetadata([.. AuditFilter.QueryParameters, new DeclaredQueryParameter("format", "csv or ndjson (required).", Microsoft.OpenApi.JsonSchemaType.String)])
             .ProducesReadProblems();
 
     private static string Csv(AuditEventView e)
