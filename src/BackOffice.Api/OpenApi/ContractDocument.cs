@@ -11,6 +11,9 @@ namespace BackOffice.Api.OpenApi;
 /// </summary>
 internal sealed class ResponseMembersRequired : IDocumentFilter
 {
+    private const string ProblemSchema = "Microsoft.AspNetCore.Mvc.ProblemDetails";
+    private static readonly string[] ProblemMembers = ["type", "title", "status", "detail"];
+
     public void Apply(OpenApiDocument swaggerDoc, DocumentFilterContext context)
     {
         var schemas = swaggerDoc.Components?.Schemas;
@@ -22,6 +25,14 @@ internal sealed class ResponseMembersRequired : IDocumentFilter
             .SelectMany(r => r.Content?.Values.AsEnumerable() ?? []).Select(m => m.Schema));
         foreach (var name in responses.Except(requests))
         {
+            if (name == ProblemSchema)
+            {
+                // Problems are written by the framework's converter, which leaves out null members: only what the
+                // contract promises on every problem is required.
+                if (schemas[name] is OpenApiSchema problem && problem.Properties is not null)
+                    problem.Required = new SortedSet<string>(ProblemMembers.Where(problem.Properties.ContainsKey), StringComparer.Ordinal);
+                continue;
+            }
             if (schemas[name] is OpenApiSchema { Properties.Count: > 0 } schema)
                 schema.Required = new SortedSet<string>(schema.Properties.Keys, StringComparer.Ordinal);
         }
@@ -64,13 +75,25 @@ internal sealed class HealthProbes : IDocumentFilter
 {
     public void Apply(OpenApiDocument swaggerDoc, DocumentFilterContext context)
     {
-        swaggerDoc.Paths["/health/live"] = Probe("Liveness", "Whether the process answers (no dependency is checked).", ready: false);
-        swaggerDoc.Paths["/health/ready"] = Probe("Readiness", "Whether PostgreSQL answers (from a result at most a second old).", ready: true);
+        swaggerDoc.Paths["/health/live"] = Probe(swaggerDoc, "Liveness", "Whether the process answers (no dependency is checked).", ready: false);
+        swaggerDoc.Paths["/health/ready"] = Probe(swaggerDoc, "Readiness", "Whether PostgreSQL answers (from a result at most a second old).", ready: true);
     }
 
-    private static OpenApiPathItem Probe(string name, string summary, bool ready)
+    private static OpenApiPathItem Probe(OpenApiDocument document, string name, string summary, bool ready)
     {
-        var responses = new OpenApiResponses { ["200"] = Text("Healthy.", "Healthy", retryAfter: false) };
+        var responses = new OpenApiResponses
+        {
+            ["200"] = Text("Healthy.", "Healthy", retryAfter: false),
+            // Every route, the probes too, refuses an over-long query value or correlation id (RequestContextMiddleware).
+            ["400"] = new OpenApiResponse
+            {
+                Description = "validation-failed: a query value or X-Correlation-Id too long.",
+                Content = new Dictionary<string, IOpenApiMediaType>
+                {
+                    ["application/problem+json"] = new OpenApiMediaType { Schema = new OpenApiSchemaReference("Microsoft.AspNetCore.Mvc.ProblemDetails", document) },
+                },
+            },
+        };
         if (ready) responses["503"] = Text("PostgreSQL does not answer.", "Unhealthy", retryAfter: true);
         return new OpenApiPathItem
         {
@@ -97,4 +120,24 @@ internal sealed class HealthProbes : IDocumentFilter
             ["text/plain"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [System.Text.Json.Nodes.JsonValue.Create(value)], MaxLength = 9 } },
         },
     };
+}
+
+/// <summary>
+/// Bounds the objects with open keys: a map keyed by an enum has at most one member per value (<c>maxProperties</c>),
+/// and a problem at most its standard members and extensions (type, title, status, detail, instance, code, errors).
+/// </summary>
+internal sealed class OpenKeyBounds : ISchemaFilter
+{
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        if (schema is not OpenApiSchema concrete || context.Type is null) return;
+        if (context.Type == typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))
+        {
+            concrete.MaxProperties = 10;
+            return;
+        }
+        var dictionary = context.Type.GetInterfaces().Append(context.Type)
+            .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>));
+        if (dictionary?.GetGenericArguments()[0] is { IsEnum: true } key) concrete.MaxProperties = Enum.GetNames(key).Length;
+    }
 }

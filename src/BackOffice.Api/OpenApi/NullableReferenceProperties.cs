@@ -12,7 +12,7 @@ namespace BackOffice.Api.OpenApi;
 /// a nullable reference to another schema (<c>OfferView? Offer</c>) or a nullable enum (<c>TerminationReason?</c>)
 /// would otherwise be a bare <c>$ref</c>, which says "never null", and a generated client throws on the null the API
 /// then answers. Emitted as <c>type: object, nullable: true, allOf: [$ref]</c> (OpenAPI 3.0 wants a type beside
-/// nullable; an enum's wrapper says <c>type: string</c>); a nullable inline schema gets <c>nullable: true</c>.
+/// nullable; an enum's wrapper says <c>type: string</c> with the longest name as <c>maxLength</c>); a nullable inline schema gets <c>nullable: true</c>.
 /// </summary>
 internal sealed class NullableReferenceProperties : ISchemaFilter
 {
@@ -28,7 +28,9 @@ internal sealed class NullableReferenceProperties : ISchemaFilter
             {
                 case OpenApiSchemaReference reference:
                     var type = underlying.IsEnum ? JsonSchemaType.String : JsonSchemaType.Object;
-                    concrete.Properties[name] = new OpenApiSchema { AllOf = [reference], Type = type | JsonSchemaType.Null, Description = reference.Description };
+                    // An enum's wrapper bounds its string by the longest name (the values themselves are in the $ref).
+                    int? maxLength = underlying.IsEnum ? Enum.GetNames(underlying).Max(n => n.Length) : null;
+                    concrete.Properties[name] = new OpenApiSchema { AllOf = [reference], Type = type | JsonSchemaType.Null, MaxLength = maxLength, Description = reference.Description };
                     break;
                 case OpenApiSchema inline when inline.Type is { } t && !t.HasFlag(JsonSchemaType.Null):
                     inline.Type = t | JsonSchemaType.Null;

@@ -72,6 +72,7 @@ public static class OpenApiSetup
             o.SchemaFilter<DecimalSchemaFilter>();
             o.SchemaFilter<NullableReferenceProperties>();
             o.SchemaFilter<ValidatorBounds>();
+            o.SchemaFilter<OpenKeyBounds>();
             o.OperationFilter<QueryParameterBounds>();
             o.DocumentFilter<HealthProbes>();
             o.DocumentFilter<ResponseMembersRequired>();

@@ -44,7 +44,7 @@ public sealed class ContractConformance : IStartupFilter
                 return;
             }
             var original = http.Features.Get<IHttpResponseBodyFeature>()!;
-            using var buffer = new MemoryStream();
+            using var buffer = new MemoryStream();   // read with ToArray: an endpoint may close it (a StreamWriter over the body)
             var buffered = new BufferedBody(buffer);
             http.Features.Set<IHttpResponseBodyFeature>(buffered);
             try
@@ -63,8 +63,7 @@ public sealed class ContractConformance : IStartupFilter
             // A test that injects a server fault (a failing trigger, a crash) says so: its 500 is the fault, not the contract's.
             if (http.Response.StatusCode == 500 && http.Request.Headers.ContainsKey(InjectedFault))
             {
-                buffer.Position = 0;
-                await buffer.CopyToAsync(original.Stream, http.RequestAborted).ConfigureAwait(false);
+                await original.Stream.WriteAsync(buffer.ToArray(), http.RequestAborted).ConfigureAwait(false);
                 return;
             }
             var errors = (await contract.Value.ConfigureAwait(false))
@@ -74,8 +73,7 @@ public sealed class ContractConformance : IStartupFilter
                 foreach (var error in errors) Violations.Enqueue(error);
                 throw new ContractViolationException("The answer does not conform to the served OpenAPI document:\n  " + string.Join("\n  ", errors));
             }
-            buffer.Position = 0;
-            await buffer.CopyToAsync(original.Stream, http.RequestAborted).ConfigureAwait(false);
+            await original.Stream.WriteAsync(buffer.ToArray(), http.RequestAborted).ConfigureAwait(false);
         });
         next(app);
     };
