@@ -84,6 +84,7 @@ app.UseSwaggerUI();
 app.UseAuthentication();
 app.Use(RequestContextMiddleware.CaptureIdentity);
 app.UseHttpLogging();
+app.UseRateLimitHeaders();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UseAntiforgery();   // the console's forms (API routes bind no form)
@@ -92,7 +93,7 @@ app.UseMiddleware<IdempotencyMiddleware>();
 // Anonymous by explicit choice (the fallback authorization policy closes every route that names no policy).
 app.MapSwagger().AllowAnonymous();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = CachedReadiness.WriteAsync }).AllowAnonymous();
 app.MapInventory();
 app.MapAudit();
 app.MapPersonalData();

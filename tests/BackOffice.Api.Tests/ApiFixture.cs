@@ -5,6 +5,7 @@ using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using BackOffice.Api.Tests.Http.Conformance;
 
 namespace BackOffice.Api.Tests;
 
@@ -25,6 +26,8 @@ public sealed class ApiFixture : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        // Every answer any test receives, from this host or a variant, is checked against the served OpenAPI document.
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ContractConformance>());
         builder.UseSetting("BACKOFFICE_CONNECTION", Connection);
         builder.UseSetting("BackOffice:Schema", "api_tests");
         builder.UseSetting("BackOffice:Daemon", "Solo");

@@ -1,6 +1,8 @@
 using System.Globalization;
 using BackOffice.Projections.Audit;
+using BackOffice.Api.OpenApi;
 using Marten;
+using Microsoft.OpenApi;
 
 namespace BackOffice.Api.Audit;
 
@@ -15,6 +17,19 @@ public sealed record AuditFilter(
     public const int DefaultLimit = 100;
     /// <summary>Largest page.</summary>
     public const int MaxLimit = 1000;
+
+    /// <summary>The filters, declared for the OpenAPI document (this route reads them by hand).</summary>
+    public static readonly object[] QueryParameters =
+    [
+        new DeclaredQueryParameter("streamId", "Only this stream's events.", JsonSchemaType.String, "uuid"),
+        new DeclaredQueryParameter("user", "Only events appended by this user.", JsonSchemaType.String),
+        new DeclaredQueryParameter("type", "Only events of this stored type (e.g. stock_received_v1).", JsonSchemaType.String),
+        new DeclaredQueryParameter("from", "From this instant (inclusive).", JsonSchemaType.String, "date-time"),
+        new DeclaredQueryParameter("to", "Until this instant (exclusive).", JsonSchemaType.String, "date-time"),
+        new DeclaredQueryParameter("correlationId", "Only events of this correlation id.", JsonSchemaType.String),
+        new DeclaredQueryParameter("after", "After this sequence number (the previous page's next).", JsonSchemaType.Integer, "int64", 0, long.MaxValue),
+        new DeclaredQueryParameter("limit", $"Events per page, 1–{MaxLimit} (default {DefaultLimit}).", JsonSchemaType.Integer, "int32", 1, MaxLimit),
+    ];
 
     /// <summary>Parses the query string; field errors when a value is malformed.</summary>
     public static (AuditFilter? Filter, Dictionary<string, string[]> Errors) Parse(IQueryCollection query)

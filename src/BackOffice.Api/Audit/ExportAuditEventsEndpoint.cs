@@ -20,7 +20,8 @@ public static class ExportAuditEventsEndpoint
             .RequireAuthorization(Roles.AnyOf(Roles.Auditor))
             .WithName("ExportAuditEvents")
             .WithSummary("Export the audit trail as CSV or NDJSON (streamed)")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv", additionalContentTypes: ["application/x-ndjson"])
+            .Produces<string>(StatusCodes.Status200OK, "text/csv", "application/x-ndjson")
+            .WithMetadata([.. AuditFilter.QueryParameters, new DeclaredQueryParameter("format", "csv or ndjson (required).", Microsoft.OpenApi.JsonSchemaType.String)])
             .ProducesReadProblems();
 
     /// <summary>The export of the matching trail of <paramref name="request"/>'s tenant (the API route and the console's export links).</summary>

@@ -23,5 +23,6 @@ public static class ListAuditEventsEndpoint
             .WithName("ListAuditEvents")
             .WithSummary("The audit trail: who did what, when, why, under which correlation id")
             .Produces<AuditPage>()
+            .WithMetadata(AuditFilter.QueryParameters)
             .ProducesReadProblems();
 }

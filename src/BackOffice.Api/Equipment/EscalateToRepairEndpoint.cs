@@ -23,7 +23,12 @@ public static class EscalateToRepairEndpoint
 
     internal sealed class Validator : AbstractValidator<Request>
     {
-        public Validator() => RuleFor(r => r.Technician).NotNull();
+        public Validator()
+        {
+            RuleFor(r => r.Technician).NotNull();
+            RuleFor(r => r.Vendor).MaxChars(200);
+            RuleFor(r => r.Cost).Within(0m, Domain.Equipment.Device.MaxRepairCost);
+        }
     }
 
     internal static void Map(IEndpointRouteBuilder app) =>

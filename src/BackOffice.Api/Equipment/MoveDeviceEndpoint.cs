@@ -13,7 +13,11 @@ public static class MoveDeviceEndpoint
 
     internal sealed class Validator : AbstractValidator<Request>
     {
-        public Validator() => RuleFor(r => r.Location).NotNull();
+        public Validator()
+        {
+            RuleFor(r => r.Location).NotNull();
+            RuleFor(r => r.Location).MaxChars(Bounds.Text);
+        }
     }
 
     internal static void Map(IEndpointRouteBuilder app) =>

@@ -14,7 +14,11 @@ public static class RecordMaintenanceEndpoint
 
     internal sealed class Validator : AbstractValidator<Request>
     {
-        public Validator() => RuleFor(r => r.PerformedOn).NotNull();
+        public Validator()
+        {
+            RuleFor(r => r.PerformedOn).NotNull();
+            RuleFor(r => r.Notes).MaxChars(2000);
+        }
     }
 
     internal static void Map(IEndpointRouteBuilder app) =>

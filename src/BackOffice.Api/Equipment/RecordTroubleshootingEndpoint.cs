@@ -22,6 +22,7 @@ public static class RecordTroubleshootingEndpoint
         {
             RuleFor(r => r.Steps).NotNull();
             RuleFor(r => r.Outcome).NotNull();
+            RuleFor(r => r.Steps).MaxChars(2000);
         }
     }
 

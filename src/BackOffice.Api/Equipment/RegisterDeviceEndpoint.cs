@@ -33,6 +33,11 @@ public static class RegisterDeviceEndpoint
             RuleFor(r => r.Make).NotNull();
             RuleFor(r => r.Model).NotNull();
             RuleFor(r => r.Location).NotNull();
+            RuleFor(r => r.AssetTag).MaxChars(64);
+            RuleFor(r => r.Make).MaxChars(100);
+            RuleFor(r => r.Model).MaxChars(100);
+            RuleFor(r => r.Serial).MaxChars(100);
+            RuleFor(r => r.Location).MaxChars(Bounds.Text);
         }
     }
 

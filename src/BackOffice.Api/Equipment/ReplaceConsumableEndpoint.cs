@@ -25,7 +25,11 @@ public static class ReplaceConsumableEndpoint
 
     internal sealed class Validator : AbstractValidator<Request>
     {
-        public Validator() => RuleFor(r => r.Quantity).NotNull();
+        public Validator()
+        {
+            RuleFor(r => r.Quantity).NotNull();
+            RuleFor(r => r.Quantity).Within(1, Bounds.Quantity);
+        }
     }
 
     internal static void Map(IEndpointRouteBuilder app) =>

@@ -28,6 +28,7 @@ public static class ReportFaultEndpoint
         {
             RuleFor(r => r.Symptom).NotNull();
             RuleFor(r => r.Severity).NotNull();
+            RuleFor(r => r.Symptom).MaxChars(1000);
         }
     }
 

@@ -13,7 +13,11 @@ public static class ResolveFaultTicketEndpoint
 
     internal sealed class Validator : AbstractValidator<Request>
     {
-        public Validator() => RuleFor(r => r.Resolution).NotNull();
+        public Validator()
+        {
+            RuleFor(r => r.Resolution).NotNull();
+            RuleFor(r => r.Resolution).MaxChars(2000);
+        }
     }
 
     internal static void Map(IEndpointRouteBuilder app) =>

@@ -13,7 +13,11 @@ public static class ScheduleMaintenanceEndpoint
 
     internal sealed class Validator : AbstractValidator<Request>
     {
-        public Validator() => RuleFor(r => r.EveryDays).NotNull();
+        public Validator()
+        {
+            RuleFor(r => r.EveryDays).NotNull();
+            RuleFor(r => r.EveryDays).Within(1, 3650);
+        }
     }
 
     internal static void Map(IEndpointRouteBuilder app) =>

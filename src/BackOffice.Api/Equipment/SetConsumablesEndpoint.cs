@@ -19,7 +19,11 @@ public static class SetConsumablesEndpoint
 
     internal sealed class Validator : AbstractValidator<Request>
     {
-        public Validator() => RuleFor(r => r.SupplyItemIds).NotNull();
+        public Validator()
+        {
+            RuleFor(r => r.SupplyItemIds).NotNull();
+            RuleFor(r => r.SupplyItemIds).MaxItems(Domain.Equipment.Device.MaxConsumables);
+        }
     }
 
     internal static void Map(IEndpointRouteBuilder app) =>

@@ -13,7 +13,11 @@ public static class CloseCorrespondenceEndpoint
 
     internal sealed class Validator : AbstractValidator<Request>
     {
-        public Validator() => RuleFor(r => r.FilingCode).NotNull();
+        public Validator()
+        {
+            RuleFor(r => r.FilingCode).NotNull();
+            RuleFor(r => r.FilingCode).MaxChars(50);
+        }
     }
 
     internal static void Map(IEndpointRouteBuilder app) =>

@@ -51,6 +51,18 @@ public static class RegisterCorrespondenceEndpoint
     /// <param name="SubjectId">The correspondent in the personal-data store.</param>
     public sealed record Response(Guid Id, long Version, string RegisterNumber, Guid SubjectId) : CommandResponse(Id, Version);
 
+    internal sealed class CorrespondentValidator : AbstractValidator<CorrespondentBody>
+    {
+        public CorrespondentValidator()
+        {
+            RuleFor(c => c.Name).MaxChars(Bounds.Text);
+            RuleFor(c => c.Organization).MaxChars(200);
+            RuleFor(c => c.Email).MaxChars(254);
+            RuleFor(c => c.Phone).MaxChars(32);
+            RuleFor(c => c.Address).MaxChars(500);
+        }
+    }
+
     internal sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
@@ -61,6 +73,10 @@ public static class RegisterCorrespondenceEndpoint
             RuleFor(r => r.Correspondent).NotNull();
             RuleFor(r => r.Correspondent!.Name).NotNull().When(r => r.Correspondent is not null).OverridePropertyName("correspondent.name");
             RuleFor(r => r.OccurredAt).NotNull();
+            RuleFor(r => r.Subject).MaxChars(Domain.FrontDesk.Correspondence.MaxSubjectLength);
+            RuleFor(r => r.DocumentRef).MaxChars(100);
+            RuleFor(r => r.Message).MaxChars(Domain.FrontDesk.Correspondence.MaxMessageLength);
+            RuleFor(r => r.Correspondent!).SetValidator(new CorrespondentValidator()).When(r => r.Correspondent is not null);
         }
     }
 

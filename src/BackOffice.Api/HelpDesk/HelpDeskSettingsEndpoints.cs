@@ -1,3 +1,4 @@
+using FluentValidation;
 using System.Xml;
 using BackOffice.Api.Identity;
 using BackOffice.Domain.Common;
@@ -30,6 +31,30 @@ public static class HelpDeskSettingsEndpoints
     /// <param name="Resolution">Time to the resolution, clock running (ISO 8601 duration, e.g. <c>PT4H</c>, <c>P3D</c>).</param>
     public sealed record Level(string? FirstResponse, string? Resolution);
 
+    /// <summary>The longest ISO 8601 duration accepted (<c>P366D</c>, <c>PT8784H</c>, <c>P1DT12H30M</c> all fit).</summary>
+    public const int MaxDurationLength = 30;
+
+    internal sealed class LevelValidator : AbstractValidator<Level>
+    {
+        public LevelValidator()
+        {
+            RuleFor(l => l.FirstResponse).MaxChars(MaxDurationLength);
+            RuleFor(l => l.Resolution).MaxChars(MaxDurationLength);
+        }
+    }
+
+    internal sealed class SettingsValidator : AbstractValidator<Settings>
+    {
+        public SettingsValidator()
+        {
+            RuleFor(s => s.ReopenWindow).MaxChars(MaxDurationLength);
+            RuleFor(s => s.Critical!).SetValidator(new LevelValidator()).When(s => s.Critical is not null);
+            RuleFor(s => s.High!).SetValidator(new LevelValidator()).When(s => s.High is not null);
+            RuleFor(s => s.Medium!).SetValidator(new LevelValidator()).When(s => s.Medium is not null);
+            RuleFor(s => s.Low!).SetValidator(new LevelValidator()).When(s => s.Low is not null);
+        }
+    }
+
     internal static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/help-desk/settings", async (IDocumentStore store, RequestContext request, HttpContext http) =>
@@ -57,6 +82,7 @@ public static class HelpDeskSettingsEndpoints
                     http.Response.Headers.ETag = ETags.Of(version);
                     return TypedResults.Ok(new CommandResponse(HelpDeskSettings.StreamId, version));
                 }))
+            .Validates<Settings, SettingsValidator>()
             .RequireAuthorization(Roles.AnyOf(Roles.It))
             .WithName("ChangeHelpDeskSettings")
             .WithSummary("Set the tenant's service levels and reopen window (it)")

@@ -33,6 +33,8 @@ public static class OpenSupportRequestEndpoint
             RuleFor(r => r.Priority).NotNull();
             RuleFor(r => r.Summary).NotNull();
             RuleFor(r => r.Description).NotNull();
+            RuleFor(r => r.Summary).MaxChars(Domain.HelpDesk.SupportRequest.MaxSummaryLength);
+            RuleFor(r => r.Description).MaxChars(Domain.HelpDesk.SupportRequest.MaxTextLength);
         }
     }
 

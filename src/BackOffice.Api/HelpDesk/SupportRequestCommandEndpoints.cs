@@ -15,7 +15,11 @@ public static class AssignSupportRequestEndpoint
 
     internal sealed class Validator : AbstractValidator<Request>
     {
-        public Validator() => RuleFor(r => r.Assignee).NotNull();
+        public Validator()
+        {
+            RuleFor(r => r.Assignee).NotNull();
+            RuleFor(r => r.Assignee).MaxChars(Bounds.UserName);
+        }
     }
 
     internal static void Map(IEndpointRouteBuilder app) =>
@@ -42,7 +46,11 @@ public static class CommentOnSupportRequestEndpoint
 
     internal sealed class Validator : AbstractValidator<Request>
     {
-        public Validator() => RuleFor(r => r.Text).NotNull();
+        public Validator()
+        {
+            RuleFor(r => r.Text).NotNull();
+            RuleFor(r => r.Text).MaxChars(Domain.HelpDesk.SupportRequest.MaxTextLength);
+        }
     }
 
     internal static void Map(IEndpointRouteBuilder app) =>
@@ -72,7 +80,11 @@ public static class ResolveSupportRequestEndpoint
 
     internal sealed class Validator : AbstractValidator<Request>
     {
-        public Validator() => RuleFor(r => r.Resolution).NotNull();
+        public Validator()
+        {
+            RuleFor(r => r.Resolution).NotNull();
+            RuleFor(r => r.Resolution).MaxChars(Domain.HelpDesk.SupportRequest.MaxTextLength);
+        }
     }
 
     internal static void Map(IEndpointRouteBuilder app) =>
@@ -114,7 +126,11 @@ public static class ReopenSupportRequestEndpoint
 
     internal sealed class Validator : AbstractValidator<Request>
     {
-        public Validator() => RuleFor(r => r.Reason).NotNull();
+        public Validator()
+        {
+            RuleFor(r => r.Reason).NotNull();
+            RuleFor(r => r.Reason).MaxChars(Domain.HelpDesk.SupportRequest.MaxTextLength);
+        }
     }
 
     internal static void Map(IEndpointRouteBuilder app) =>

@@ -17,6 +17,19 @@ public sealed class CachedReadiness(NpgsqlDataSource dataSource, TimeProvider ti
     private volatile Answer? last;
     private long queries;
 
+    /// <summary>
+    /// Writes the probe's answer: <c>text/plain</c> <c>Healthy</c>, or 503 <c>Unhealthy</c> with <c>Retry-After: 5</c>
+    /// (as every 503 of the API).
+    /// </summary>
+    public static Task WriteAsync(HttpContext http, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(report);
+        if (report.Status == HealthStatus.Unhealthy) http.Response.Headers.RetryAfter = "5";
+        http.Response.ContentType = "text/plain";
+        return http.Response.WriteAsync(report.Status.ToString());
+    }
+
     /// <summary>How many times the database was asked (for tests and metrics).</summary>
     public long Queries => Interlocked.Read(ref queries);
 

@@ -16,7 +16,12 @@ public static class ReviseNoticeEndpoint
 
     internal sealed class Validator : AbstractValidator<Request>
     {
-        public Validator() => RuleFor(r => r.Material).NotNull();
+        public Validator()
+        {
+            RuleFor(r => r.Material).NotNull();
+            RuleFor(r => r.Title).MaxChars(Domain.Intranet.Notice.MaxTitleLength);
+            RuleFor(r => r.Body).MaxChars(Domain.Intranet.Notice.MaxBodyLength);
+        }
     }
 
     internal static void Map(IEndpointRouteBuilder app) =>
@@ -39,7 +44,11 @@ public static class WithdrawNoticeEndpoint
 
     internal sealed class Validator : AbstractValidator<Request>
     {
-        public Validator() => RuleFor(r => r.Reason).NotNull();
+        public Validator()
+        {
+            RuleFor(r => r.Reason).NotNull();
+            RuleFor(r => r.Reason).MaxChars(Bounds.Reason);
+        }
     }
 
     internal static void Map(IEndpointRouteBuilder app) =>

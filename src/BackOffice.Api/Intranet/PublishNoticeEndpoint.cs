@@ -21,6 +21,14 @@ public static class PublishNoticeEndpoint
     /// <param name="DepartmentIds">Otherwise, these departments.</param>
     public sealed record AudienceBody(bool? AllStaff, IReadOnlyList<Guid>? DepartmentIds);
 
+    /// <summary>The most departments one notice may address (a new bound; every department of a large tenant fits).</summary>
+    public const int MaxDepartments = 500;
+
+    internal sealed class AudienceValidator : AbstractValidator<AudienceBody>
+    {
+        public AudienceValidator() => RuleFor(a => a.DepartmentIds).MaxItems(MaxDepartments);
+    }
+
     internal sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
@@ -30,6 +38,9 @@ public static class PublishNoticeEndpoint
             RuleFor(r => r.Audience).NotNull();
             RuleFor(r => r.RequiresAcknowledgement).NotNull();
             RuleFor(r => r.EffectiveOn).NotNull();
+            RuleFor(r => r.Title).MaxChars(Domain.Intranet.Notice.MaxTitleLength);
+            RuleFor(r => r.Body).MaxChars(Domain.Intranet.Notice.MaxBodyLength);
+            RuleFor(r => r.Audience!).SetValidator(new AudienceValidator()).When(r => r.Audience is not null);
         }
     }
 

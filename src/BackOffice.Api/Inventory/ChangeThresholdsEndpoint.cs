@@ -23,6 +23,9 @@ public static class ChangeThresholdsEndpoint
         {
             RuleFor(r => r.ReorderPoint).NotNull();
             RuleFor(r => r.ReorderQuantity).NotNull();
+            RuleFor(r => r.ReorderPoint).Within(0, Bounds.Quantity);
+            RuleFor(r => r.ReorderQuantity).Within(1, Bounds.Quantity);
+            RuleFor(r => r.ParLevel).Within(0, Bounds.Quantity);
         }
     }
 

@@ -18,7 +18,12 @@ public static class CountStockEndpoint
 
     internal sealed class Validator : AbstractValidator<Request>
     {
-        public Validator() => RuleFor(r => r.CountedQuantity).NotNull();
+        public Validator()
+        {
+            RuleFor(r => r.CountedQuantity).NotNull();
+            RuleFor(r => r.CountedQuantity).Within(0, Bounds.Quantity);
+            RuleFor(r => r.Reason).MaxChars(Bounds.Reason);
+        }
     }
 
     internal static void Map(IEndpointRouteBuilder app) =>

@@ -29,7 +29,12 @@ public static class IssueStockEndpoint
 
     internal sealed class Validator : AbstractValidator<Request>
     {
-        public Validator() => RuleFor(r => r.Quantity).NotNull();
+        public Validator()
+        {
+            RuleFor(r => r.Quantity).NotNull();
+            RuleFor(r => r.Quantity).Within(1, Bounds.Quantity);
+            RuleFor(r => r.Purpose).MaxChars(Bounds.Reason);
+        }
     }
 
     /// <summary>The department or employee an issue names must exist in the caller's tenant: 400 naming the field otherwise.</summary>

@@ -18,7 +18,11 @@ public static class PlaceReorderEndpoint
 
     internal sealed class Validator : AbstractValidator<Request>
     {
-        public Validator() => RuleFor(r => r.Supplier).NotNull();
+        public Validator()
+        {
+            RuleFor(r => r.Supplier).NotNull();
+            RuleFor(r => r.Supplier).MaxChars(Bounds.Text);
+        }
     }
 
     internal static void Map(IEndpointRouteBuilder app) =>

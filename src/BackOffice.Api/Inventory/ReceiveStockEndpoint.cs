@@ -24,6 +24,9 @@ public static class ReceiveStockEndpoint
         {
             RuleFor(r => r.Quantity).NotNull();
             RuleFor(r => r.Currency).Length(3).When(r => r.Currency is not null);
+            RuleFor(r => r.Quantity).Within(1, Bounds.Quantity);
+            RuleFor(r => r.UnitCost).Within(0m, Bounds.Money);
+            RuleFor(r => r.Currency).MaxChars(3);
         }
     }
 

@@ -34,6 +34,14 @@ public static class RegisterSupplyItemEndpoint
             RuleFor(r => r.Location).NotNull();
             RuleFor(r => r.ReorderPoint).NotNull();
             RuleFor(r => r.ReorderQuantity).NotNull();
+            RuleFor(r => r.Sku).MaxChars(64);
+            RuleFor(r => r.Name).MaxChars(Bounds.Text);
+            RuleFor(r => r.Unit).MaxChars(50);
+            RuleFor(r => r.Category).MaxChars(100);
+            RuleFor(r => r.Location).MaxChars(Bounds.Text);
+            RuleFor(r => r.ReorderPoint).Within(0, Bounds.Quantity);
+            RuleFor(r => r.ReorderQuantity).Within(1, Bounds.Quantity);
+            RuleFor(r => r.ParLevel).Within(0, Bounds.Quantity);
         }
     }
 

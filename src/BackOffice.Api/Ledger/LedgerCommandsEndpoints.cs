@@ -52,6 +52,9 @@ public static class LedgerCommandsEndpoints
         {
             RuleFor(r => r.FiscalYearEnd).NotNull();
             RuleFor(r => r.ApprovalThreshold).NotNull();
+            RuleFor(r => r.Siren).MaxChars(9);
+            RuleFor(r => r.FiscalYearEnd).MaxChars(5);
+            RuleFor(r => r.ApprovalThreshold).Within(0m, Bounds.Money);
         }
     }
 
@@ -61,6 +64,8 @@ public static class LedgerCommandsEndpoints
         {
             RuleFor(r => r.Code).NotNull();
             RuleFor(r => r.Name).NotNull();
+            RuleFor(r => r.Code).MaxChars(10);
+            RuleFor(r => r.Name).MaxChars(100);
         }
     }
 

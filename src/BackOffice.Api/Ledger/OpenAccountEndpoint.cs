@@ -24,6 +24,8 @@ public static class OpenAccountEndpoint
             RuleFor(r => r.Code).NotNull();
             RuleFor(r => r.Name).NotNull();
             RuleFor(r => r.Type).NotNull();
+            RuleFor(r => r.Code).MaxChars(20);
+            RuleFor(r => r.Name).MaxChars(Bounds.Text);
         }
     }
 

@@ -43,6 +43,18 @@ public static class PostJournalEntryEndpoint
     /// <param name="Number">Gapless number once posted.</param>
     public sealed record Response(Guid Id, long Version, JournalEntryStatus Status, string? Number) : CommandResponse(Id, Version);
 
+    /// <summary>The most lines one entry may have (a new bound: a payroll run or a month's bank statement fits).</summary>
+    public const int MaxLines = 500;
+
+    internal sealed class LineValidator : AbstractValidator<Line>
+    {
+        public LineValidator()
+        {
+            RuleFor(l => l.Debit).Within(Bounds.Cent, Bounds.Money);
+            RuleFor(l => l.Credit).Within(Bounds.Cent, Bounds.Money);
+        }
+    }
+
     internal sealed class Validator : AbstractValidator<Request>
     {
         public Validator()
@@ -50,6 +62,11 @@ public static class PostJournalEntryEndpoint
             RuleFor(r => r.Date).NotNull();
             RuleFor(r => r.Memo).NotNull();
             RuleFor(r => r.Lines).NotNull();
+            RuleFor(r => r.Memo).MaxChars(Bounds.Reason);
+            RuleFor(r => r.JournalCode).MaxChars(10);
+            RuleFor(r => r.PieceRef).MaxChars(100);
+            RuleFor(r => r.Lines).MaxItems(PostJournalEntryEndpoint.MaxLines);
+            RuleForEach(r => r.Lines).SetValidator(new LineValidator());
         }
     }
 

@@ -28,7 +28,11 @@ public static class ReverseJournalEntryEndpoint
 
     internal sealed class Validator : AbstractValidator<Request>
     {
-        public Validator() => RuleFor(r => r.Date).NotNull();
+        public Validator()
+        {
+            RuleFor(r => r.Date).NotNull();
+            RuleFor(r => r.Memo).MaxChars(Bounds.Reason);
+        }
     }
 
     internal static void Map(IEndpointRouteBuilder app) =>

@@ -18,6 +18,7 @@ public static class OpenApiSetup
         ["Audit"] = "Audit trail, exports and tamper evidence.",
         ["PersonalData"] = "Subject access and erasure.",
         ["Dashboards"] = "Read models for people who look rather than read.",
+        ["Health"] = "Liveness and readiness probes (anonymous, not rate limited).",
     };
 
     /// <summary>Registers the generator.</summary>
@@ -35,7 +36,13 @@ public static class OpenApiSetup
                     + "`X-Reason` and `X-Correlation-Id`; every command answer and single-resource read carries `ETag`.",
                 License = new OpenApiLicense { Name = "Proprietary", Url = new Uri("https://example.com/backoffice/license") },
             });
-            o.AddServer(new OpenApiServer { Url = "/", Description = "This deployment" });
+            // x-internal false: the API is meant for integrators outside the organisation's own code (OWASP API9).
+            o.AddServer(new OpenApiServer
+            {
+                Url = "/",
+                Description = "This deployment (production, staging or local: the host that serves this document)",
+                Extensions = new Dictionary<string, IOpenApiExtension> { ["x-internal"] = new JsonNodeExtension(JsonValue.Create(false)) },
+            });
             o.AddSecurityDefinition("ApiKey", new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,
@@ -48,7 +55,8 @@ public static class OpenApiSetup
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
                 BearerFormat = "JWT",
-                Description = "A JWT from the configured authority, for the configured issuer and audience, with sub (the user), tenant (non-empty) and role claims.",
+                Description = "A JWT from the configured authority, for the configured issuer and audience, with sub (the user), tenant (non-empty) and role claims. "
+                    + "Validated per RFC8725 (JWT best current practices): algorithms pinned (never none), issuer, audience, signature and expiry required.",
             });
             o.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("ApiKey", document)] = [] });
             o.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
@@ -63,6 +71,11 @@ public static class OpenApiSetup
             o.SchemaFilter<ExampleSchemaFilter>();
             o.SchemaFilter<DecimalSchemaFilter>();
             o.SchemaFilter<NullableReferenceProperties>();
+            o.SchemaFilter<ValidatorBounds>();
+            o.SchemaFilter<OpenKeyBounds>();
+            o.OperationFilter<QueryParameterBounds>();
+            o.DocumentFilter<HealthProbes>();
+            o.DocumentFilter<ResponseMembersRequired>();
             o.DocumentFilter<TagsWithDescriptions>();
         });
         return services;
@@ -82,40 +95,69 @@ public static class OpenApiSetup
         }
     }
 
-    /// <summary>Documents the contract's request headers on commands and the ETag / Retry-After response headers.</summary>
+    /// <summary><c>Retry-After</c>: whole seconds, on 429 (the rate limit's window) and 503.</summary>
+    internal static OpenApiHeader RetryAfterHeader() => new()
+    {
+        Description = "Seconds to wait before retrying.",
+        Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = "86400" },
+    };
+
+    /// <summary>
+    /// Documents the contract's request headers on commands and, on the answers, the response headers the API sends:
+    /// <c>X-Correlation-Id</c> (always), <c>ETag</c> (2xx), <c>Location</c> (201, 202), <c>Idempotency-Replayed</c>
+    /// (commands), <c>Retry-After</c> (429, 503), <c>X-RateLimit-Limit</c> / <c>X-RateLimit-Remaining</c> (every
+    /// <c>/api</c> answer); and the problems every command can answer whatever its own: 409 and 422 (idempotency) and
+    /// 413 (body over 1 MiB).
+    /// </summary>
     private sealed class ContractHeaders : IOperationFilter
     {
         public void Apply(OpenApiOperation operation, OperationFilterContext context)
         {
             var method = context.ApiDescription.HttpMethod ?? "GET";
+            var command = method is "POST" or "PUT" or "PATCH" or "DELETE";
+            var limited = context.ApiDescription.RelativePath?.StartsWith("api/", StringComparison.OrdinalIgnoreCase) ?? false;
             operation.Parameters ??= [];
             operation.Parameters.Add(Header(RequestContext.CorrelationHeader, "Correlation id (≤ 100 chars), echoed on the response; generated when absent.", 100));
-            if (method is "POST" or "PUT" or "PATCH" or "DELETE")
+            if (command)
             {
                 operation.Parameters.Add(Header("If-Match", "Apply only when the resource is at this version (ETag \"N\"); else 412.", 30));
                 operation.Parameters.Add(Header(IdempotencyMiddleware.Header, "1–200 printable characters; a retry with the same key and body replays the first answer.", 200));
                 operation.Parameters.Add(Header(RequestContext.ReasonHeader, "Audit reason stored with the events (≤ 500 chars, no control characters, no personal data).", 500));
-                // Every route that takes Idempotency-Key can answer these two, whatever its own problems are.
+                // Every route that takes Idempotency-Key can answer these two, whatever its own problems are; every body can be too large.
                 operation.Responses ??= [];
-                IdempotencyProblem(operation, context, "409", "idempotency-key-in-flight: the first request with this Idempotency-Key is still running (or another conflict of the route).");
-                IdempotencyProblem(operation, context, "422", "idempotency-key-reused: this Idempotency-Key was used with another body.");
+                ProblemResponse(operation, context, "409", "idempotency-key-in-flight: the first request with this Idempotency-Key is still running (or another conflict of the route).");
+                ProblemResponse(operation, context, "422", "idempotency-key-reused: this Idempotency-Key was used with another body.");
+                ProblemResponse(operation, context, "413", "payload-too-large: the body is over 1 MiB.");
             }
             if (operation.Responses is null) return;
             foreach (var (status, response) in operation.Responses)
             {
                 if (response is not OpenApiResponse concrete) continue;
                 concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
-                concrete.Headers[RequestContext.CorrelationHeader] = new OpenApiHeader { Description = "The request's correlation id.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+                concrete.Headers[RequestContext.CorrelationHeader] = new OpenApiHeader { Description = "The request's correlation id.", Schema = Text(100) };
                 if (status.StartsWith('2'))
-                    concrete.Headers["ETag"] = new OpenApiHeader { Description = "The stream version, \"N\".", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+                    concrete.Headers["ETag"] = new OpenApiHeader { Description = "The stream version, \"N\".", Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 22, Pattern = "^\"[0-9]+\"$" } };
                 if (status is "429" or "503")
-                    concrete.Headers["Retry-After"] = new OpenApiHeader { Description = "Seconds to wait before retrying.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer } };
-                if (status == "201")
-                    concrete.Headers["Location"] = new OpenApiHeader { Description = "The new resource.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+                    concrete.Headers["Retry-After"] = RetryAfterHeader();
+                if (status is "201" or "202")
+                    concrete.Headers["Location"] = new OpenApiHeader { Description = "The new resource.", Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri-reference", MaxLength = 200 } };
+                if (status == "200" && concrete.Content?.Keys.Any(k => k.StartsWith("text/", StringComparison.Ordinal) || k.Contains("ndjson", StringComparison.Ordinal)) == true)
+                    concrete.Headers["Content-Disposition"] = new OpenApiHeader { Description = "attachment; filename=… (a file to save).", Schema = Text(200) };
+                if (command)
+                    concrete.Headers["Idempotency-Replayed"] = new OpenApiHeader { Description = "true when this answer replays the first answer to the same Idempotency-Key.", Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("true")] } };
+                if (limited)
+                {
+                    concrete.Headers["X-RateLimit-Limit"] = new OpenApiHeader { Description = "Requests allowed per window to these credentials (BackOffice:RateLimit).", Schema = Count() };
+                    concrete.Headers["X-RateLimit-Remaining"] = new OpenApiHeader { Description = "Requests left in the current window.", Schema = Count() };
+                }
             }
         }
 
-        private static void IdempotencyProblem(OpenApiOperation operation, OperationFilterContext context, string status, string description)
+        private static OpenApiSchema Text(int maxLength) => new() { Type = JsonSchemaType.String, MaxLength = maxLength };
+
+        private static OpenApiSchema Count() => new() { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "0", Maximum = "2147483647" };
+
+        private static void ProblemResponse(OpenApiOperation operation, OperationFilterContext context, string status, string description)
         {
             if (operation.Responses!.ContainsKey(status)) return;
             var schema = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository);
@@ -132,7 +174,7 @@ public static class OpenApiSetup
             In = ParameterLocation.Header,
             Required = false,
             Description = description,
-            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = maxLength },
+            Schema = Text(maxLength),
         };
     }
 

@@ -21,6 +21,7 @@ public static class AssignTrainingEndpoint
         {
             RuleFor(r => r.Course).NotNull();
             RuleFor(r => r.DueOn).NotNull();
+            RuleFor(r => r.Course).MaxChars(Bounds.Text);
         }
     }
 

@@ -15,7 +15,11 @@ public static class ChangeContractEndpoint
 
     internal sealed class Validator : AbstractValidator<Request>
     {
-        public Validator() => RuleFor(r => r.EmploymentType).NotNull();
+        public Validator()
+        {
+            RuleFor(r => r.EmploymentType).NotNull();
+            RuleFor(r => r.Agency).MaxChars(Bounds.Text);
+        }
     }
 
     internal static void Map(IEndpointRouteBuilder app) =>

@@ -13,7 +13,11 @@ public static class ChangePositionEndpoint
 
     internal sealed class Validator : AbstractValidator<Request>
     {
-        public Validator() => RuleFor(r => r.Position).NotNull();
+        public Validator()
+        {
+            RuleFor(r => r.Position).NotNull();
+            RuleFor(r => r.Position).MaxChars(Bounds.Text);
+        }
     }
 
     internal static void Map(IEndpointRouteBuilder app) =>

@@ -16,7 +16,11 @@ public static class CreateDepartmentEndpoint
 
     internal sealed class Validator : AbstractValidator<Request>
     {
-        public Validator() => RuleFor(r => r.Name).NotNull();
+        public Validator()
+        {
+            RuleFor(r => r.Name).NotNull();
+            RuleFor(r => r.Name).MaxChars(Bounds.Text);
+        }
     }
 
     internal static void Map(IEndpointRouteBuilder app) =>

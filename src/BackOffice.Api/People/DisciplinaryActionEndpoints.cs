@@ -45,6 +45,7 @@ public static class DisciplinaryActionEndpoints
         {
             RuleFor(r => r.Level).NotNull();
             RuleFor(r => r.Reason).NotNull();
+            RuleFor(r => r.Reason).MaxChars(2000);
         }
     }
 

@@ -40,6 +40,10 @@ public static class HireEmployeeEndpoint
             RuleFor(r => r.Position).NotNull();
             RuleFor(r => r.DepartmentId).NotNull();
             RuleFor(r => r.StartDate).NotNull();
+            RuleFor(r => r.Name).MaxChars(Bounds.Text);
+            RuleFor(r => r.Email).MaxChars(254);
+            RuleFor(r => r.Position).MaxChars(Bounds.Text);
+            RuleFor(r => r.Agency).MaxChars(Bounds.Text);
         }
     }
 

@@ -17,7 +17,11 @@ public static class LinkEmployeeUserEndpoint
 
     internal sealed class Validator : AbstractValidator<Request>
     {
-        public Validator() => RuleFor(r => r.UserName).NotNull();
+        public Validator()
+        {
+            RuleFor(r => r.UserName).NotNull();
+            RuleFor(r => r.UserName).MaxChars(Bounds.UserName);
+        }
     }
 
     internal static void Map(IEndpointRouteBuilder app) =>

@@ -28,6 +28,8 @@ public static class RehireEmployeeEndpoint
             RuleFor(r => r.Position).NotNull();
             RuleFor(r => r.DepartmentId).NotNull();
             RuleFor(r => r.StartDate).NotNull();
+            RuleFor(r => r.Position).MaxChars(Bounds.Text);
+            RuleFor(r => r.Agency).MaxChars(Bounds.Text);
         }
     }
 

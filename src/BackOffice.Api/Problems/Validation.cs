@@ -3,19 +3,31 @@ using FluentValidation;
 namespace BackOffice.Api.Problems;
 
 /// <summary>
-/// Request-shape validation at the edge (FluentValidation): required fields and JSON types. The rules on values
-/// (ranges, lengths, states) belong to the domain and come back as <c>validation-failed</c> domain errors.
+/// Request-shape validation at the edge (FluentValidation): required fields, JSON types, and the bounds every input
+/// declares in the OpenAPI document (<see cref="Bounds"/>: lengths, ranges, list sizes, read from the validators by
+/// <see cref="OpenApi.ValidatorBounds"/>). The rules on values and states belong to the domain and come back as
+/// <c>validation-failed</c> domain errors; where the domain bounds a value too, the validator states the same bound.
 /// </summary>
 public static class Validation
 {
     /// <summary>Validates the body of type <typeparamref name="TRequest"/> with <typeparamref name="TValidator"/> before the handler runs.</summary>
     public static RouteHandlerBuilder Validates<TRequest, TValidator>(this RouteHandlerBuilder builder)
         where TValidator : IValidator<TRequest>, new()
+        => builder.Validates<TRequest, TValidator>(optional: false);
+
+    /// <summary>Validates the optional body of type <typeparamref name="TRequest"/> with <typeparamref name="TValidator"/>, when there is one.</summary>
+    public static RouteHandlerBuilder ValidatesIfPresent<TRequest, TValidator>(this RouteHandlerBuilder builder)
+        where TValidator : IValidator<TRequest>, new()
+        => builder.Validates<TRequest, TValidator>(optional: true);
+
+    private static RouteHandlerBuilder Validates<TRequest, TValidator>(this RouteHandlerBuilder builder, bool optional)
+        where TValidator : IValidator<TRequest>, new()
     {
         var validator = new TValidator();
         return builder.AddEndpointFilter(async (context, next) =>
         {
             var request = context.Arguments.OfType<TRequest>().FirstOrDefault();
+            if (request is null && optional) return await next(context).ConfigureAwait(false);
             if (request is null)
                 return Problem.Result(ProblemCatalog.Codes.MalformedJson, "A JSON object body is required.", "body");
             var result = await validator.ValidateAsync(request, context.HttpContext.RequestAborted).ConfigureAwait(false);

@@ -35,6 +35,10 @@ public static class ApplyEndpoint
             RuleFor(r => r.JobOpeningId).NotNull();
             RuleFor(r => r.Name).NotNull();
             RuleFor(r => r.Email).NotNull();
+            RuleFor(r => r.Name).MaxChars(Bounds.Text);
+            RuleFor(r => r.Email).MaxChars(254);
+            RuleFor(r => r.Phone).MaxChars(32);
+            RuleFor(r => r.Resume).MaxChars(Domain.Recruiting.Candidate.MaxResumeLength);
         }
     }
 

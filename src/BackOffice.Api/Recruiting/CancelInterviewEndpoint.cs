@@ -17,7 +17,11 @@ public static class CancelInterviewEndpoint
 
     internal sealed class Validator : AbstractValidator<Request>
     {
-        public Validator() => RuleFor(r => r.Reason).NotNull();
+        public Validator()
+        {
+            RuleFor(r => r.Reason).NotNull();
+            RuleFor(r => r.Reason).MaxChars(Domain.Recruiting.Candidate.MaxNotesLength);
+        }
     }
 
     internal static void Map(IEndpointRouteBuilder app) =>

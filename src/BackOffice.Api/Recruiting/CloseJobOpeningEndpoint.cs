@@ -13,7 +13,11 @@ public static class CloseJobOpeningEndpoint
 
     internal sealed class Validator : AbstractValidator<Request>
     {
-        public Validator() => RuleFor(r => r.Reason).NotNull();
+        public Validator()
+        {
+            RuleFor(r => r.Reason).NotNull();
+            RuleFor(r => r.Reason).MaxChars(Bounds.Reason);
+        }
     }
 
     internal static void Map(IEndpointRouteBuilder app) =>

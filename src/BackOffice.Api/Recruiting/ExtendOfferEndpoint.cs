@@ -23,6 +23,7 @@ public static class ExtendOfferEndpoint
             RuleFor(r => r.Salary).NotNull();
             RuleFor(r => r.StartDate).NotNull();
             RuleFor(r => r.ExpiresOn).NotNull();
+            RuleFor(r => r.Salary).Within(Bounds.Cent, Bounds.Money);
         }
     }
 

@@ -23,6 +23,9 @@ public static class OpenJobOpeningEndpoint
             RuleFor(r => r.Title).NotNull();
             RuleFor(r => r.DepartmentId).NotNull();
             RuleFor(r => r.Positions).NotNull();
+            RuleFor(r => r.Title).MaxChars(Bounds.Text);
+            RuleFor(r => r.HiringManager).MaxChars(Bounds.UserName);
+            RuleFor(r => r.Positions).Within(1, 1000);
         }
     }
 

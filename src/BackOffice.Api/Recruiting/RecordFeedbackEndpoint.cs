@@ -24,6 +24,8 @@ public static class RecordFeedbackEndpoint
         {
             RuleFor(r => r.Score).NotNull();
             RuleFor(r => r.Recommendation).NotNull();
+            RuleFor(r => r.Score).Within(1, 5);
+            RuleFor(r => r.Notes).MaxChars(Domain.Recruiting.Candidate.MaxNotesLength);
         }
     }
 

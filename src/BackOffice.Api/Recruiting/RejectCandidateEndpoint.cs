@@ -18,7 +18,11 @@ public static class RejectCandidateEndpoint
 
     internal sealed class Validator : AbstractValidator<Request>
     {
-        public Validator() => RuleFor(r => r.Reason).NotNull();
+        public Validator()
+        {
+            RuleFor(r => r.Reason).NotNull();
+            RuleFor(r => r.Notes).MaxChars(Domain.Recruiting.Candidate.MaxNotesLength);
+        }
     }
 
     internal static void Map(IEndpointRouteBuilder app) =>

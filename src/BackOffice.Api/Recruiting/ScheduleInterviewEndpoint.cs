@@ -26,6 +26,9 @@ public static class ScheduleInterviewEndpoint
             RuleFor(r => r.At).NotNull();
             RuleFor(r => r.Interviewers).NotNull();
             RuleFor(r => r.Location).NotNull();
+            RuleFor(r => r.Interviewers).MaxItems(Domain.Recruiting.Interview.MaxInterviewers);
+            RuleForEach(r => r.Interviewers).MaxChars(Bounds.UserName);
+            RuleFor(r => r.Location).MaxChars(Bounds.Text);
         }
     }
 

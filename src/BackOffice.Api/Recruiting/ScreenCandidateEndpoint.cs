@@ -18,7 +18,11 @@ public static class ScreenCandidateEndpoint
 
     internal sealed class Validator : AbstractValidator<Request>
     {
-        public Validator() => RuleFor(r => r.Passed).NotNull();
+        public Validator()
+        {
+            RuleFor(r => r.Passed).NotNull();
+            RuleFor(r => r.Notes).MaxChars(Domain.Recruiting.Candidate.MaxNotesLength);
+        }
     }
 
     internal static void Map(IEndpointRouteBuilder app) =>

@@ -1,3 +1,4 @@
+using FluentValidation;
 using BackOffice.Api.Identity;
 using BackOffice.Domain.Recruiting;
 using BackOffice.Projections.PersonalData;
@@ -14,10 +15,16 @@ public static class WithdrawCandidateEndpoint
     /// <param name="Reason">Why, optional (at most 4,000 characters).</param>
     public sealed record Request(string? Reason);
 
+    internal sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator() => RuleFor(r => r.Reason).MaxChars(Domain.Recruiting.Candidate.MaxNotesLength);
+    }
+
     internal static void Map(IEndpointRouteBuilder app) =>
         app.MapPost("/api/candidates/{id:guid}/withdraw", (Guid id, Request? body, CommandExecutor executor, IPersonalDataStore personalData, HttpContext http) =>
                 executor.Execute<Candidate>(id, c => c.Withdraw(new WithdrawCandidate(body?.Reason)), Responses.Ok,
                     CandidateNotes.Put(personalData, CandidateFields.WithdrawalReason, body?.Reason, http.RequestAborted)))
+            .ValidatesIfPresent<Request, Validator>()
             .RequireAuthorization(Roles.AnyOf(Roles.Hr))
             .WithName("WithdrawCandidate")
             .WithSummary("Record that the candidate withdrew")

@@ -17,9 +17,7 @@ public static class RateLimiting
         var section = configuration.GetSection("BackOffice:RateLimit");
         var permits = section.GetValue("PermitLimit", 1200);
         var window = TimeSpan.FromSeconds(section.GetValue("WindowSeconds", 60));
-        services.AddRateLimiter(o =>
-        {
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+        var limiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
                 if (!http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
                     return RateLimitPartition.GetNoLimiter("unlimited");
@@ -32,6 +30,10 @@ public static class RateLimiting
                     QueueLimit = 0,
                 });
             });
+        services.AddSingleton(new RateLimitState(limiter, permits));
+        services.AddRateLimiter(o =>
+        {
+            o.GlobalLimiter = limiter;
             o.OnRejected = async (context, cancellation) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var delay) ? delay : window;
@@ -42,4 +44,26 @@ public static class RateLimiting
         });
         return services;
     }
+
+    /// <summary>
+    /// Tells every <c>/api</c> answer its credentials' limit and what is left of the current window:
+    /// <c>X-RateLimit-Limit</c> and <c>X-RateLimit-Remaining</c> (set when the answer starts, once the caller is known).
+    /// </summary>
+    public static IApplicationBuilder UseRateLimitHeaders(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        if (http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        {
+            var state = http.RequestServices.GetRequiredService<RateLimitState>();
+            http.Response.OnStarting(() =>
+            {
+                var remaining = state.Limiter.GetStatistics(http)?.CurrentAvailablePermits ?? state.Permits;
+                http.Response.Headers["X-RateLimit-Limit"] = state.Permits.ToString(CultureInfo.InvariantCulture);
+                http.Response.Headers["X-RateLimit-Remaining"] = Math.Max(0, remaining).ToString(CultureInfo.InvariantCulture);
+                return Task.CompletedTask;
+            });
+        }
+        await next(http).ConfigureAwait(false);
+    });
+
+    private sealed record RateLimitState(PartitionedRateLimiter<HttpContext> Limiter, int Permits);
 }

@@ -30,6 +30,12 @@ public sealed class RequestContextMiddleware(RequestDelegate next, ILogger<Reque
                 $"{RequestContext.CorrelationHeader} must be at most {MaxCorrelationLength} printable characters.", RequestContext.CorrelationHeader).ConfigureAwait(false);
             return;
         }
+        if (QueryLimits.TooLong(http.Request.Query) is { } parameter)
+        {
+            await Problem.WriteAsync(http, Domain.Common.ErrorCodes.ValidationFailed,
+                $"'{parameter}' must be at most {QueryLimits.MaxLength} characters.", parameter).ConfigureAwait(false);
+            return;
+        }
         var reason = http.Request.Headers[RequestContext.ReasonHeader].ToString();
         // Control characters (new lines, escapes) would forge lines in audit exports and logs: refused.
         if (reason.Length > MaxReasonLength || reason.Any(char.IsControl))
@@ -57,5 +63,19 @@ public sealed class RequestContextMiddleware(RequestDelegate next, ILogger<Reque
         {
             await next(http).ConfigureAwait(false);
         }
+    }
+}
+
+/// <summary>The bound on query-string values.</summary>
+public static class QueryLimits
+{
+    /// <summary>The most characters a query parameter's value may have (every filter, id and instant fits).</summary>
+    public const int MaxLength = 200;
+
+    /// <summary>The first parameter whose value is longer than <see cref="MaxLength"/>, if any.</summary>
+    public static string? TooLong(IQueryCollection query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return query.FirstOrDefault(q => q.Value.Any(v => v is { Length: > MaxLength })).Key;
     }
 }

@@ -36,7 +36,8 @@ public class RegisterNumberTests(ApiFixture api)
             {
                 var fails = i % 4 == 3;
                 var response = await api.As("acme-admin").PostJson("/api/correspondence",
-                    FrontDeskApi.Letter($"{tag}-{i}", documentRef: fails ? $"FAIL-{tag}-{i}" : $"OK-{tag}-{i}"));
+                    FrontDeskApi.Letter($"{tag}-{i}", documentRef: fails ? $"FAIL-{tag}-{i}" : $"OK-{tag}-{i}"),
+                    h => { if (fails) h.Add(Http.Conformance.ContractConformance.InjectedFault, "trigger"); });
                 return (fails, response);
             }).ToList();
             var results = await Task.WhenAll(attempts);

@@ -115,7 +115,8 @@ public class IdempotencyTests(ApiFixture api)
         var key = Guid.NewGuid().ToString();
         crashing.Armed = true;
 
-        var lost = await client.PostJson($"/api/supply-items/{id}/receipts", new { quantity = 4 }, Key(key));
+        var lost = await client.PostJson($"/api/supply-items/{id}/receipts", new { quantity = 4 },
+            h => { Key(key)(h); h.Add(Conformance.ContractConformance.InjectedFault, "crash"); });
         ((int)lost.StatusCode).ShouldBe(500);   // the process "crashed" after the commit: the client never got the answer
 
         var retry = await client.PostJson($"/api/supply-items/{id}/receipts", new { quantity = 4 }, Key(key));

@@ -42,6 +42,7 @@ public class PersonalDataLogTests(ApiFixture api)
             });
             var hr = host.CreateClient();
             hr.DefaultRequestHeaders.Add("X-Api-Key", "demo-hr");
+            hr.DefaultRequestHeaders.Add(Conformance.ContractConformance.InjectedFault, "trigger");
             var opening = await hr.Opening();
             var response = await hr.PostJson("/api/candidates", new
             {
