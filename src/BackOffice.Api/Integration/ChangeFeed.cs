@@ -26,7 +26,7 @@ public sealed record ChangeItem(long Sequence, Guid StreamId, string? StreamType
 /// The change feed's source: the audit trail's rows (<see cref="AuditEntry"/>), an async projection of every event.
 /// The daemon writes them page by page, each page a contiguous range of committed sequence numbers below its
 /// high-water mark, which never passes a gap a live transaction may still fill (ADR 7): reading them in sequence order
-/// after a cursor never skips an event whose transaction commits late (ADR 19).
+/// after a cursor never skips an event whose transaction commits late (ADR 20).
 /// </summary>
 public static class ChangeFeed
 {

@@ -10,7 +10,7 @@ using Npgsql;
 namespace BackOffice.Api.Integration;
 
 /// <summary>
-/// Delivers webhooks (ADR 19): every <see cref="WebhookOptions.PollInterval"/>, for each active subscription whose
+/// Delivers webhooks (ADR 20): every <see cref="WebhookOptions.PollInterval"/>, for each active subscription whose
 /// next attempt is due, takes the subscription's session advisory lock (one node delivers it at a time; a crash
 /// releases the lock with the connection), then delivers the change-feed items of its types after its cursor, one at a
 /// time in sequence order. An acknowledged (2xx) item moves the cursor in the database; a failed one stays the next

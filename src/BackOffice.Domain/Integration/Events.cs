@@ -9,7 +9,7 @@ public interface IIntegrationEvent
 
 /// <summary>
 /// An integrator registered a webhook: deliveries of the change-feed items of <paramref name="EventTypes"/> to
-/// <paramref name="Url"/>. The signing secret is not part of the fact (it is a credential: kept encrypted apart, ADR 19).
+/// <paramref name="Url"/>. The signing secret is not part of the fact (it is a credential: kept encrypted apart, ADR 20).
 /// </summary>
 /// <param name="WebhookId">The new subscription's id.</param>
 /// <param name="Url">The target (absolute http or https URL on an allowed host, without credentials).</param>
