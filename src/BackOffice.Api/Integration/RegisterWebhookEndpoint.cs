@@ -32,8 +32,9 @@ public static class RegisterWebhookEndpoint
     {
         public Validator()
         {
-            RuleFor(r => r.Url).NotNull();
-            RuleFor(r => r.EventTypes).NotNull();
+            RuleFor(r => r.Url).NotNull().MaxChars(WebhookTarget.MaxLength);
+            RuleFor(r => r.EventTypes).NotNull().MaxItems(Domain.Integration.Webhook.MaxEventTypes);
+            RuleForEach(r => r.EventTypes).MaxChars(Bounds.Text);
             RuleFor(r => r.Secret).NotNull().Length(MinSecretLength, MaxSecretLength);
         }
     }
