@@ -103,4 +103,8 @@ public static class ErrorCodes
     public const string NoticeWithdrawn = "notice-withdrawn";
     /// <summary>The notice does not ask for acknowledgement, or is not in force.</summary>
     public const string NoticeNotAcknowledgeable = "notice-not-acknowledgeable";
+    /// <summary>Only a hardware support request naming a device can be escalated to a fault ticket.</summary>
+    public const string SupportRequestNotEscalatable = "support-request-not-escalatable";
+    /// <summary>The support request was escalated to a fault ticket already.</summary>
+    public const string SupportRequestAlreadyEscalated = "support-request-already-escalated";
 }
