@@ -1,6 +1,5 @@
 using BackOffice.Api.Commands;
 using BackOffice.Api.Intranet;
-using BackOffice.Api.Inventory;
 using BackOffice.Api.Reads;
 using BackOffice.Api.Tests.HelpDesk;
 using BackOffice.Api.Tests.Inventory;
@@ -88,7 +87,7 @@ public class InboxEndpointsTests(ApiFixture api)
         (await Eventually(api.As("demo-manager"), p => p.Items.Any(i => i.Id == reorderItem.Id))).Items.Single(i => i.Id == reorderItem.Id).Read.ShouldBeFalse();
 
         // Acted on, the items leave: the reorder approved, the notice acknowledged.
-        await api.As("demo-manager").PostJson($"/api/supply-items/{supplyItem}/reorders/{reorder}/approve", new { }).Ok<ReorderResponse>();
+        await api.As("demo-manager").PostJson($"/api/supply-items/{supplyItem}/reorders/{reorder}/approve", new { }).Ok();
         await manager.PostJson($"/api/notices/{notice}/acknowledge", new { }).Ok();
         await Eventually(manager, p => !p.Items.Any(i => i.Id == reorderItem.Id || i.Id == noticeItem.Id));
     }
