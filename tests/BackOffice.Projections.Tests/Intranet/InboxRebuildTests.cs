@@ -8,6 +8,7 @@ using BackOffice.Projections.Intranet;
 using JasperFx;
 using JasperFx.Events.Daemon;
 using Marten;
+using Marten.Events;
 using Npgsql;
 
 namespace BackOffice.Projections.Tests.Intranet;
