@@ -106,10 +106,12 @@ public class InboxRebuildTests(InboxStoreFixture fx)
         await fx.CatchUp();
         var reorderItem = InboxItem.IdFor(InboxKinds.ReorderAwaitingApproval, reorder);
         var supportItem = InboxItem.IdFor(InboxKinds.SupportRequestUpdated, request, "assignee");
+        // Marked after the items last changed (their `at` is their events' stored timestamp).
+        var readAt = DateTimeOffset.UtcNow.AddMinutes(1);
         await using (var s = fx.Store.LightweightSession(tenant))
         {
-            s.Events.StartStream<Inbox>(Inbox.IdFor("carol"), new InboxItemRead(Inbox.IdFor("carol"), "carol", reorderItem, T0.AddHours(1)));
-            s.Events.StartStream<Inbox>(Inbox.IdFor("bob"), new InboxItemRead(Inbox.IdFor("bob"), "bob", supportItem, T0.AddHours(1)));
+            s.Events.StartStream<Inbox>(Inbox.IdFor("carol"), new InboxItemRead(Inbox.IdFor("carol"), "carol", reorderItem, readAt));
+            s.Events.StartStream<Inbox>(Inbox.IdFor("bob"), new InboxItemRead(Inbox.IdFor("bob"), "bob", supportItem, readAt));
             await s.SaveChangesAsync();
         }
         await fx.CatchUp();
@@ -130,6 +132,7 @@ public class InboxRebuildTests(InboxStoreFixture fx)
                 .ShouldBe([InboxKinds.MaintenanceDue, InboxKinds.SupportRequestUpdated]);
             var carol = await query.LoadAsync<Inbox>(Inbox.IdFor("carol"));
             carol!.IsRead(reorderItem, all.Single(i => i.Id == reorderItem).At).ShouldBeTrue();
+            carol.IsRead(InboxItem.IdFor(InboxKinds.JournalEntryAwaitingApproval, entry), T0).ShouldBeFalse();
         }
 
         await fx.Sql("delete from {s}.mt_doc_inboxitem; delete from {s}.mt_doc_inbox;");
