@@ -69,12 +69,13 @@ public sealed record ReplacementView(
 /// <param name="Repair">The repair, once escalated.</param>
 /// <param name="Resolution">What resolved it.</param>
 /// <param name="ResolvedAt">When resolved.</param>
+/// <param name="SupportRequestId">The help-desk support request escalated to this ticket (null: reported directly).</param>
 public sealed record TicketView(
     Guid TicketId, string Symptom, FaultSeverity Severity, TicketStatus Status, string ReportedBy, DateTimeOffset ReportedAt,
-    int TroubleshootingSteps, RepairView? Repair, string? Resolution, DateTimeOffset? ResolvedAt)
+    int TroubleshootingSteps, RepairView? Repair, string? Resolution, DateTimeOffset? ResolvedAt, Guid? SupportRequestId)
 {
     internal static TicketView From(FaultTicket t) => new(t.TicketId, t.Symptom, t.Severity, t.Status, t.ReportedBy, t.ReportedAt, t.TroubleshootingSteps,
-        t.Repair is { } r ? new RepairView(r.Technician, r.Vendor, r.Cost, r.ScheduledAt, r.EscalatedAt) : null, t.Resolution, t.ResolvedAt);
+        t.Repair is { } r ? new RepairView(r.Technician, r.Vendor, r.Cost, r.ScheduledAt, r.EscalatedAt) : null, t.Resolution, t.ResolvedAt, t.SupportRequestId);
 }
 
 /// <summary>A repair.</summary>

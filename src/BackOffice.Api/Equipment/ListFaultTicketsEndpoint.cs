@@ -30,10 +30,11 @@ public static class ListFaultTicketsEndpoint
     /// <param name="ScheduledAt">When the technician is expected.</param>
     /// <param name="Resolution">What resolved it.</param>
     /// <param name="ResolvedAt">When resolved.</param>
+    /// <param name="SupportRequestId">The help-desk support request escalated to this ticket (null: reported directly).</param>
     public sealed record Item(
         Guid TicketId, Guid DeviceId, string AssetTag, DeviceKind Kind, string Symptom, FaultSeverity Severity, TicketStatus Status,
         string ReportedBy, DateTimeOffset ReportedAt, decimal AgeHours, int TroubleshootingSteps, RepairTechnician? Technician, string? Vendor,
-        decimal? Cost, DateTimeOffset? ScheduledAt, string? Resolution, DateTimeOffset? ResolvedAt);
+        decimal? Cost, DateTimeOffset? ScheduledAt, string? Resolution, DateTimeOffset? ResolvedAt, Guid? SupportRequestId);
 
     internal static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/fault-tickets", async ([FromQuery] string? status, [FromQuery] string? severity, [FromQuery] Guid? deviceId,
@@ -50,7 +51,7 @@ public static class ListFaultTicketsEndpoint
                 if (deviceId is { } device) query = query.Where(x => x.DeviceId == device);
                 var page = await query.OrderByDescending(x => x.SeverityRank).ThenBy(x => x.ReportedAt).ToPageAsync(paging,
                     x => new Item(x.Id, x.DeviceId, x.AssetTag, x.Kind, x.Symptom, x.Severity, x.Status, x.ReportedBy, x.ReportedAt,
-                        AgeHours(x.ReportedAt, x.ResolvedAt ?? now), x.TroubleshootingSteps, x.Technician, x.Vendor, x.Cost, x.ScheduledAt, x.Resolution, x.ResolvedAt),
+                        AgeHours(x.ReportedAt, x.ResolvedAt ?? now), x.TroubleshootingSteps, x.Technician, x.Vendor, x.Cost, x.ScheduledAt, x.Resolution, x.ResolvedAt, x.SupportRequestId),
                     http.RequestAborted).ConfigureAwait(false);
                 return TypedResults.Ok(page);
             })

@@ -72,7 +72,7 @@ public static class GetSupportRequestEndpoint
     internal static SupportRequestView From(SupportRequest r, long version, PersonalValues.Held held, DateTimeOffset now) => new(
         r.Id, r.Requester, r.SubjectId, r.Category, r.Priority, r.Summary, held[HelpDeskFields.Description(r.Id)], r.DeviceId, r.Status, r.Assignee,
         r.OpenedAt, r.FirstResponseDueAt, r.ResolutionDueAtAsOf(now), new SlaBreaches(r.FirstResponseBreached, r.ResolutionBreached),
-        r.ResolvedAt is null ? null : held[HelpDeskFields.Resolution(r.Id)], r.ReopenableUntil, null,
+        r.ResolvedAt is null ? null : held[HelpDeskFields.Resolution(r.Id)], r.ReopenableUntil, r.DeviceTicketId,
         [.. r.Comments.Select(c => new CommentView(c.At, c.By, held[HelpDeskFields.Comment(r.Id, c.CommentId)], c.WaitingOnRequester))],
         held.Erased, version);
 }

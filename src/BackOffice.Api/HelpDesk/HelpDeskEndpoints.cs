@@ -20,6 +20,7 @@ public static class HelpDeskEndpoints
         ResolveSupportRequestEndpoint.Map(group);
         ConfirmSupportRequestEndpoint.Map(group);
         ReopenSupportRequestEndpoint.Map(group);
+        EscalateSupportRequestEndpoint.Map(group);
         HelpDeskSettingsEndpoints.Map(group);
         GetHelpDeskDashboardEndpoint.Map(app);
         return app;

@@ -17,6 +17,7 @@ public static class IntranetEndpoints
         ReviseNoticeEndpoint.Map(group);
         WithdrawNoticeEndpoint.Map(group);
         AcknowledgeNoticeEndpoint.Map(group);
+        InboxEndpoints.Map(app.MapGroup("").WithTags("Inbox"));
         return app;
     }
 }

@@ -81,6 +81,8 @@ public static class ProblemCatalog
         [ErrorCodes.NotInAudience] = (403, "The notice does not address you."),
         [ErrorCodes.NoticeWithdrawn] = (409, "The notice was withdrawn."),
         [ErrorCodes.NoticeNotAcknowledgeable] = (409, "The notice takes no acknowledgement now."),
+        [ErrorCodes.SupportRequestNotEscalatable] = (409, "Only a hardware support request naming a device can be escalated."),
+        [ErrorCodes.SupportRequestAlreadyEscalated] = (409, "The support request was escalated already."),
         [Codes.ConcurrencyConflict] = (409, "A concurrent change won; retry."),
         [Codes.IdempotencyKeyInFlight] = (409, "A request with this idempotency key is still running."),
         [Codes.VersionMismatch] = (412, "The resource changed since the version you sent in If-Match."),

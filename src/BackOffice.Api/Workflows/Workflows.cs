@@ -28,7 +28,8 @@ public static class Workflows
             opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
             opts.Discovery.DisableConventionalDiscovery().IncludeType(typeof(HireAcceptedCandidateHandler))
                 .IncludeType(typeof(IssueConsumableStockHandler))
-                .IncludeType(typeof(CheckServiceLevelHandler)).IncludeType(typeof(CloseResolvedSupportRequestHandler));
+                .IncludeType(typeof(CheckServiceLevelHandler)).IncludeType(typeof(CloseResolvedSupportRequestHandler))
+                .IncludeType(typeof(OpenEscalatedFaultTicketHandler));
             opts.Policies.UseDurableLocalQueues();
             // Solo (default): this node owns every stored envelope; recovery at start-up reclaims them all. A cluster of
             // several API nodes sets BackOffice:Wolverine:Durability=Balanced (leader election through the database;

@@ -105,4 +105,8 @@ public static class ErrorCodes
     public const string NoticeNotAcknowledgeable = "notice-not-acknowledgeable";
     /// <summary>The webhook subscription is not suspended (only a suspended one can be resumed).</summary>
     public const string WebhookNotSuspended = "webhook-not-suspended";
+    /// <summary>Only a hardware support request naming a device can be escalated to a fault ticket.</summary>
+    public const string SupportRequestNotEscalatable = "support-request-not-escalatable";
+    /// <summary>The support request was escalated to a fault ticket already.</summary>
+    public const string SupportRequestAlreadyEscalated = "support-request-already-escalated";
 }

@@ -65,6 +65,7 @@ public sealed partial record Device(
                 ? state.DownPeriods
                 : [.. state.DownPeriods, new DownPeriod(e.ReportedAt, null)],
         },
+        (_, FaultTicketLinkedToSupportRequest e) => state.WithTicket(e.TicketId, t => t with { SupportRequestId = e.SupportRequestId }),
         (_, TroubleshootingRecorded e) => state.WithTicket(e.TicketId, t => t with { TroubleshootingSteps = t.TroubleshootingSteps + 1 }),
         (_, FaultEscalatedToRepair e) => state.WithTicket(e.TicketId, t => t with
         {
@@ -241,7 +242,11 @@ public sealed record Assignee(Guid? EmployeeId, Guid? DepartmentId);
 /// <param name="ResolvedAt">When it was resolved.</param>
 public sealed record FaultTicket(
     Guid TicketId, string Symptom, FaultSeverity Severity, string ReportedBy, DateTimeOffset ReportedAt, TicketStatus Status,
-    int TroubleshootingSteps, Repair? Repair, string? Resolution, DateTimeOffset? ResolvedAt);
+    int TroubleshootingSteps, Repair? Repair, string? Resolution, DateTimeOffset? ResolvedAt)
+{
+    /// <summary>The help-desk support request escalated to this ticket, when it was opened by an escalation.</summary>
+    public Guid? SupportRequestId { get; init; }
+}
 
 /// <summary>A repair a ticket was escalated to.</summary>
 /// <param name="Technician">In-house or external.</param>

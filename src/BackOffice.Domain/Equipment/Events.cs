@@ -132,3 +132,12 @@ public sealed record ConsumableReplacementRefused(
 /// <param name="Reason">Why.</param>
 /// <param name="RetiredAt">When.</param>
 public sealed record DeviceRetired(Guid DeviceId, string Reason, DateTimeOffset RetiredAt) : IEquipmentEvent;
+
+/// <summary>
+/// A fault ticket was opened by the escalation of a help-desk support request (it follows the ticket's
+/// <see cref="DeviceFaultReported"/>): the ticket and the request name each other.
+/// </summary>
+/// <param name="DeviceId">The device.</param>
+/// <param name="TicketId">The ticket.</param>
+/// <param name="SupportRequestId">The support request escalated to it.</param>
+public sealed record FaultTicketLinkedToSupportRequest(Guid DeviceId, Guid TicketId, Guid SupportRequestId) : IEquipmentEvent;

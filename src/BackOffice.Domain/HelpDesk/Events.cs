@@ -90,3 +90,25 @@ public interface IHelpDeskSettingsEvent
 /// <param name="ReopenWindow">How long after its resolution a request may be reopened (it closes by itself then).</param>
 public sealed record HelpDeskSettingsChanged(
     Guid SettingsId, ServiceLevel Critical, ServiceLevel High, ServiceLevel Medium, ServiceLevel Low, TimeSpan ReopenWindow) : IHelpDeskSettingsEvent;
+
+/// <summary>
+/// Support escalated the hardware request to a fault ticket on its device; the escalation workflow opens the ticket
+/// <paramref name="TicketId"/> (derived from the request's id, <see cref="SupportRequest.EscalationTicketId"/>) on the device.
+/// </summary>
+/// <param name="SupportRequestId">The request.</param>
+/// <param name="DeviceId">The device the ticket is opened on.</param>
+/// <param name="TicketId">The fault ticket's id.</param>
+/// <param name="EscalatedBy">Who escalated.</param>
+/// <param name="At">When.</param>
+public sealed record SupportRequestEscalated(Guid SupportRequestId, Guid DeviceId, Guid TicketId, string EscalatedBy, DateTimeOffset At) : ISupportRequestEvent;
+
+/// <summary>
+/// The device refused the fault ticket of an escalation (it was retired between the escalation and the workflow): the
+/// request is no longer linked to a ticket and may be escalated again.
+/// </summary>
+/// <param name="SupportRequestId">The request.</param>
+/// <param name="TicketId">The ticket that was not opened.</param>
+/// <param name="Code">The device's error code (e.g. <c>device-retired</c>).</param>
+/// <param name="Reason">The device's message.</param>
+/// <param name="At">When the refusal was recorded.</param>
+public sealed record SupportRequestEscalationRefused(Guid SupportRequestId, Guid TicketId, string Code, string Reason, DateTimeOffset At) : ISupportRequestEvent;

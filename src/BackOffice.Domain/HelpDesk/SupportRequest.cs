@@ -48,6 +48,9 @@ public sealed partial record SupportRequest(
     DateTimeOffset? ResolvedAt, DateTimeOffset? ReopenableUntil, DateTimeOffset? ClosedAt, bool ClosedAutomatically,
     IReadOnlyList<SupportComment> Comments, int Reopenings)
 {
+    /// <summary>The fault ticket it was escalated to (null: not escalated, or the device refused the ticket).</summary>
+    public Guid? DeviceTicketId { get; init; }
+
     /// <summary>Longest summary.</summary>
     public const int MaxSummaryLength = 200;
     /// <summary>Longest description, comment, resolution or reason.</summary>
@@ -115,6 +118,8 @@ public sealed partial record SupportRequest(
         (_, SupportRequestConfirmed e) => state with { Status = SupportRequestStatus.Closed, ClosedAt = e.At, ReopenableUntil = null },
         (_, SupportRequestClosed e) => state with { Status = SupportRequestStatus.Closed, ClosedAt = e.At, ClosedAutomatically = true, ReopenableUntil = null },
         (_, SupportRequestReopened e) => state.Restarted(e.At) with { ReopenableUntil = null, Reopenings = state.Reopenings + 1 },
+        (_, SupportRequestEscalated e) => state with { DeviceTicketId = e.TicketId },
+        (_, SupportRequestEscalationRefused) => state with { DeviceTicketId = null },
         (_, ServiceLevelBreached { Kind: ServiceLevelKind.FirstResponse }) => state with { FirstResponseBreached = true },
         (_, ServiceLevelBreached) => state with { ResolutionBreached = true },
         _ => state,

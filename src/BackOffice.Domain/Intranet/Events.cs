@@ -46,3 +46,17 @@ public sealed record NoticeWithdrawn(Guid NoticeId, string Reason, string Withdr
 /// <param name="UserName">The acting user.</param>
 /// <param name="At">When.</param>
 public sealed record NoticeAcknowledged(Guid NoticeId, Guid EmployeeId, int Revision, string UserName, DateTimeOffset At) : INoticeEvent;
+
+/// <summary>Marker for the facts of a user's inbox (its read marks). Every event is a versioned public contract.</summary>
+public interface IInboxEvent
+{
+    /// <summary>The inbox the fact belongs to (its stream id, <see cref="Inbox.IdFor"/> of its user).</summary>
+    Guid InboxId { get; }
+}
+
+/// <summary>A user marked an item of their inbox read (an item changed since counts as unread again).</summary>
+/// <param name="InboxId">The user's inbox.</param>
+/// <param name="UserName">The user.</param>
+/// <param name="ItemId">The inbox item.</param>
+/// <param name="At">When it was read.</param>
+public sealed record InboxItemRead(Guid InboxId, string UserName, Guid ItemId, DateTimeOffset At) : IInboxEvent;

@@ -30,6 +30,7 @@ internal static class EquipmentStore
         events.MapEventType<ConsumableStockIssued>("consumable_stock_issued_v1");
         events.MapEventType<ConsumableReplacementRefused>("consumable_replacement_refused_v1");
         events.MapEventType<DeviceRetired>("device_retired_v1");
+        events.MapEventType<FaultTicketLinkedToSupportRequest>("fault_ticket_linked_to_support_request_v1");
 
         options.Projections.Add(new DeviceProjection(), ProjectionLifecycle.Inline);
         options.Schema.For<Device>()

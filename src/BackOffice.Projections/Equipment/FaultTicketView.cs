@@ -29,6 +29,9 @@ public sealed record FaultTicketView(
     TicketStatus Status, string ReportedBy, DateTimeOffset ReportedAt, int TroubleshootingSteps,
     RepairTechnician? Technician, string? Vendor, decimal? Cost, DateTimeOffset? ScheduledAt, string? Resolution, DateTimeOffset? ResolvedAt)
 {
+    /// <summary>The help-desk support request escalated to this ticket, when it was opened by an escalation.</summary>
+    public Guid? SupportRequestId { get; init; }
+
     /// <summary>Whether the ticket is still open (not resolved).</summary>
     public bool IsOpen => Status != TicketStatus.Resolved;
 }
@@ -47,6 +50,7 @@ public sealed class FaultTicketViewProjection : MultiStreamProjection<FaultTicke
         Identity<TroubleshootingRecorded>(e => e.TicketId);
         Identity<FaultEscalatedToRepair>(e => e.TicketId);
         Identity<FaultTicketResolved>(e => e.TicketId);
+        Identity<FaultTicketLinkedToSupportRequest>(e => e.TicketId);
     }
 
     /// <inheritdoc />
@@ -64,6 +68,8 @@ public sealed class FaultTicketViewProjection : MultiStreamProjection<FaultTicke
                 return snapshot with { TroubleshootingSteps = snapshot.TroubleshootingSteps + 1 };
             case FaultEscalatedToRepair x when snapshot is not null:
                 return snapshot with { Status = TicketStatus.UnderRepair, Technician = x.Technician, Vendor = x.Vendor, Cost = x.Cost, ScheduledAt = x.ScheduledAt };
+            case FaultTicketLinkedToSupportRequest l when snapshot is not null:
+                return snapshot with { SupportRequestId = l.SupportRequestId };
             case FaultTicketResolved x when snapshot is not null:
                 return snapshot with { Status = TicketStatus.Resolved, Resolution = x.Resolution, ResolvedAt = x.ResolvedAt };
             default:

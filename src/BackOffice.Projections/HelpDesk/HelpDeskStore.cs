@@ -20,6 +20,8 @@ internal static class HelpDeskStore
         events.MapEventType<SupportRequestReopened>("support_request_reopened_v1");
         events.MapEventType<SupportRequestClosed>("support_request_closed_v1");
         events.MapEventType<ServiceLevelBreached>("service_level_breached_v1");
+        events.MapEventType<SupportRequestEscalated>("support_request_escalated_v1");
+        events.MapEventType<SupportRequestEscalationRefused>("support_request_escalation_refused_v1");
         events.MapEventType<HelpDeskSettingsChanged>("help_desk_settings_changed_v1");
 
         options.Projections.Add(new SupportRequestProjection(), ProjectionLifecycle.Inline);

@@ -103,6 +103,7 @@ public class EventAliasTests(StoreFixture fixture)
         (typeof(ConsumableStockIssued), "consumable_stock_issued_v1"),
         (typeof(ConsumableReplacementRefused), "consumable_replacement_refused_v1"),
         (typeof(DeviceRetired), "device_retired_v1"),
+        (typeof(FaultTicketLinkedToSupportRequest), "fault_ticket_linked_to_support_request_v1"),
     ];
 
     private static readonly (Type Event, string Alias)[] FrontDesk =
@@ -125,6 +126,8 @@ public class EventAliasTests(StoreFixture fixture)
         (typeof(SupportRequestClosed), "support_request_closed_v1"),
         (typeof(ServiceLevelBreached), "service_level_breached_v1"),
         (typeof(HelpDeskSettingsChanged), "help_desk_settings_changed_v1"),
+        (typeof(SupportRequestEscalated), "support_request_escalated_v1"),
+        (typeof(SupportRequestEscalationRefused), "support_request_escalation_refused_v1"),
     ];
 
     private static readonly (Type Event, string Alias)[] Intranet =
@@ -133,6 +136,7 @@ public class EventAliasTests(StoreFixture fixture)
         (typeof(NoticeRevised), "notice_revised_v1"),
         (typeof(NoticeWithdrawn), "notice_withdrawn_v1"),
         (typeof(NoticeAcknowledged), "notice_acknowledged_v1"),
+        (typeof(InboxItemRead), "inbox_item_read_v1"),
     ];
 
     private static readonly (Type Event, string Alias)[] Integration =
