@@ -24,6 +24,26 @@ public class OpenApiDocumentTests(ApiFixture api)
         return dir?.FullName ?? AppContext.BaseDirectory;
     }
 
+    /// <summary>
+    /// Generated clients name their classes after the schemas: a schema renamed (or numbered by position, as
+    /// Swashbuckle does for clashing short names) breaks every integrator's code. The names are compared with the
+    /// approved list; a deliberate change is approved with BACKOFFICE_APPROVE_API=1 and reviewed in the diff.
+    /// </summary>
+    [Fact]
+    public async Task Schema_names_are_the_approved_ones_and_none_is_numbered()
+    {
+        var doc = await Document();
+        var names = doc.GetProperty("components").GetProperty("schemas").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
+        names.Where(n => char.IsDigit(n[^1])).ShouldBeEmpty();
+        var approved = Path.Combine(FindRepositoryRoot(), "tests", "BackOffice.Api.Tests", "Http", "schema-names.approved.txt");
+        var text = string.Join('\n', names) + "\n";
+        if (Environment.GetEnvironmentVariable("BACKOFFICE_APPROVE_API") == "1") await File.WriteAllTextAsync(approved, text);
+        File.Exists(approved).ShouldBeTrue("No approved schema names: run with BACKOFFICE_APPROVE_API=1 and review.");
+        var expected = (await File.ReadAllTextAsync(approved)).ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        names.Except(expected).ShouldBeEmpty("New schemas: review their names, then approve with BACKOFFICE_APPROVE_API=1.");
+        expected.Except(names).ShouldBeEmpty("Schemas renamed or removed — that breaks generated clients: review, then approve with BACKOFFICE_APPROVE_API=1.");
+    }
+
     [Fact]
     public async Task Both_security_schemes_are_declared_and_required()
     {
