@@ -27,7 +27,8 @@ fi
 # The console's browser tests drive Debian's Chromium (Playwright cannot download a browser here): install it when missing.
 if [ ! -x /usr/bin/chromium ]; then
   echo "Installing chromium for the console's browser tests..."
-  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >/dev/null 2>&1 \
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium; } >/dev/null 2>&1 \
     || echo "could not install chromium: the console's browser tests will fail"
 fi
 
