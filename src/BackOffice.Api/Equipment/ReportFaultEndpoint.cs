@@ -37,7 +37,7 @@ public static class ReportFaultEndpoint
                 executor.Execute<Device>(id, d => d.ReportFault(new ReportFault(body.Symptom!, body.Severity!.Value), request.Decision(time)),
                     result => TypedResults.Ok(new Response(result.Id, result.Version, result.Find<DeviceFaultReported>()!.TicketId))))
             .Validates<Request, Validator>()
-            .RequireAuthorization(Roles.AnyOf(Roles.Clerk, Roles.Manager, Roles.Hr, Roles.Accountant, Roles.It))
+            .RequireAuthorization(Roles.Staff)
             .WithName("ReportDeviceFault")
             .WithSummary("Report a fault on a device (open a ticket)")
             .Produces<Response>()

@@ -23,7 +23,7 @@ public static class AcknowledgeCorrespondenceEndpoint
                     Responses.Ok).ConfigureAwait(false);
             })
             .AcceptsEmptyBody()
-            .RequireAuthorization(Roles.AnyOf(Roles.Clerk, Roles.Manager, Roles.Hr, Roles.Accountant, Roles.It))
+            .RequireAuthorization(Roles.Staff)
             .WithName("AcknowledgeCorrespondence")
             .WithSummary("Acknowledge an item routed to you (or, as a clerk, for its addressee)")
             .Produces<CommandResponse>()

@@ -47,7 +47,7 @@ public static class OpenSupportRequestEndpoint
                 return commands.Open(command, result => Responses.Created("support-requests", result), http.RequestAborted);
             })
             .Validates<Request, Validator>()
-            .RequireAuthorization(Roles.AnyOf(Roles.Clerk, Roles.Manager, Roles.Hr, Roles.Accountant, Roles.It))
+            .RequireAuthorization(Roles.Staff)
             .WithName("OpenSupportRequest")
             .WithSummary("Open a support request (the caller is the requester)")
             .Produces<CommandResponse>(StatusCodes.Status201Created)

@@ -21,6 +21,9 @@ public static class Roles
     /// <summary>Policy name for "any of these roles, or admin".</summary>
     public static string AnyOf(params string[] roles) => "roles:" + string.Join(',', roles.Order(StringComparer.Ordinal));
 
+    /// <summary>Policy for everyone who works in the office: every role but the auditor (and the integrator, a machine).</summary>
+    public static readonly string Staff = AnyOf(Clerk, Manager, Hr, Accountant, It);
+
     /// <summary>Policy for any authenticated user of a tenant.</summary>
     public const string AnyUser = "roles:*";
 

@@ -81,7 +81,7 @@ public static class InboxEndpoints
                     .ToList();
                 return TypedResults.Ok(new Page<Item>([.. items.Skip((page - 1) * size).Take(size)], page, size, items.Count));
             })
-            .RequireAuthorization(Roles.AnyOf(Roles.Clerk, Roles.Manager, Roles.Hr, Roles.Accountant, Roles.It))
+            .RequireAuthorization(Roles.Staff)
             .WithName("GetInbox")
             .WithSummary("The caller's inbox, newest first")
             .WithDescription("Only the caller's own items: those addressed to their user name, to a role they hold, or (through the employee linked to "
@@ -103,7 +103,7 @@ public static class InboxEndpoints
                     },
                     result => TypedResults.Ok(new CommandResponse(id, result.Version))))
             .AcceptsEmptyBody()
-            .RequireAuthorization(Roles.AnyOf(Roles.Clerk, Roles.Manager, Roles.Hr, Roles.Accountant, Roles.It))
+            .RequireAuthorization(Roles.Staff)
             .WithName("MarkInboxItemRead")
             .WithSummary("Mark an item of one's inbox read")
             .WithDescription("The answer's id is the item's; its version (and ETag) is the caller's inbox's (the stream of their read marks). "

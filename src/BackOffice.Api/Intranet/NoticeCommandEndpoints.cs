@@ -78,7 +78,7 @@ public static class AcknowledgeNoticeEndpoint
                 return await executor.Execute<Notice>(id, n => [.. n.Acknowledge(caller, request.Decision(time))], Responses.Ok).ConfigureAwait(false);
             })
             .AcceptsEmptyBody()
-            .RequireAuthorization(Roles.AnyOf(Roles.Clerk, Roles.Manager, Roles.Hr, Roles.Accountant, Roles.It))
+            .RequireAuthorization(Roles.Staff)
             .WithName("AcknowledgeNotice")
             .WithSummary("Acknowledge a notice (the caller's employee)")
             .WithDescription("403 not-in-audience when the caller's employee is not addressed (or the caller is linked to no employee); once per revision (again: nothing recorded); 409 when the notice takes no acknowledgement, is withdrawn, not yet effective or expired.")

@@ -39,7 +39,7 @@ public static class RecordFeedbackEndpoint
                         Responses.Ok,
                         CandidateNotes.Put(personalData, CandidateFields.FeedbackNotes(interviewId, request.User), body.Notes, http.RequestAborted)))
             .Validates<Request, Validator>()
-            .RequireAuthorization(Roles.AnyOf(Roles.Clerk, Roles.Manager, Roles.Hr, Roles.Accountant, Roles.It))
+            .RequireAuthorization(Roles.Staff)
             .WithName("RecordInterviewFeedback")
             .WithSummary("Record interview feedback")
             .WithDescription("The interview's interviewers (any role but auditor) and hr; anyone else: 403 not-an-interviewer.")
