@@ -78,7 +78,7 @@ bench() { dotnet "$bench_dll" "$1" --connection "$connection" --work "$tmp/figur
 
 status=0
 start_api backoffice Solo || exit 1
-bench load --api "$api_url" --api-pid "$api_pid" || { status=1; echo "load phase failed"; tail -n 30 "$tmp/api-backoffice.log"; }
+bench load --api "$api_url" --api-pid "$api_pid" --pgbench "$PG_BIN/pgbench" || { status=1; echo "load phase failed"; tail -n 30 "$tmp/api-backoffice.log"; }
 bench ledger --api "$api_url" --pgbench "$PG_BIN/pgbench" || { status=1; echo "ledger phase failed"; tail -n 30 "$tmp/api-backoffice.log"; }
 stop_api
 if [ -n "${BENCH_PROFILE_SQL:-}" ]; then

@@ -20,7 +20,7 @@ internal sealed record Settings(string Phase, bool Smoke, string Connection, Uri
     public TimeSpan Soak => TimeSpan.FromSeconds(SoakSecondsOverride ?? (Smoke ? 5 : 600));
     /// <summary>Profiling aid: the load phase runs only the HTTP commands (no baselines, no ratios).</summary>
     public bool HttpOnly { get; init; }
-    /// <summary>The pgbench binary (the ledger phase's same-shape raw SQL).</summary>
+    /// <summary>The pgbench binary (the load phase's single-row limit, the ledger phase's same-shape raw SQL).</summary>
     public string? PgBench { get; init; }
     public int Items => Smoke ? 64 : 256;
     public long LibraryEvents { get; init; } = 1_000_000;
@@ -140,6 +140,48 @@ internal static class ClosedLoop
             foreach (var k in r.ErrorKinds) kinds[k.Key] = kinds.GetValueOrDefault(k.Key) + k.Value;
         }
         return new Outcome(rounds.Sum(r => r.Operations), rounds.Sum(r => r.Errors), rounds.Sum(r => r.Seconds), latency, kinds);
+    }
+}
+
+/// <summary>
+/// Open-loop load: operations start at a fixed rate whether or not earlier ones have answered; each latency is measured
+/// from the instant the operation was due, so a stall shows in the figures instead of slowing the arrivals.
+/// </summary>
+internal static class OpenLoop
+{
+    public static async Task<ClosedLoop.Outcome> Run(double perSecond, TimeSpan warmUp, TimeSpan window, Func<Random, Task<string?>> operation)
+    {
+        var interval = Stopwatch.Frequency / perSecond;
+        var start = Stopwatch.GetTimestamp();
+        var measureFrom = start + (long)(warmUp.TotalSeconds * Stopwatch.Frequency);
+        var end = measureFrom + (long)(window.TotalSeconds * Stopwatch.Frequency);
+        var latency = new Latencies();
+        var kinds = new Dictionary<string, long>();
+        long ops = 0, errors = 0;
+        var random = new Random(4_242);
+        var running = new List<Task>();
+        for (long n = 0; ; n++)
+        {
+            var due = start + (long)(n * interval);
+            if (due >= end) break;
+            var wait = due - Stopwatch.GetTimestamp();
+            if (wait > 0) await Task.Delay(TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency)).ConfigureAwait(false);
+            var seed = random.Next();
+            running.Add(Task.Run(async () =>
+            {
+                string? error;
+                try { error = await operation(new Random(seed)).ConfigureAwait(false); }
+                catch (Exception ex) { error = ex.GetType().Name + ": " + ex.Message.Split('\n')[0]; }
+                if (due < measureFrom) return;
+                latency.Add((Stopwatch.GetTimestamp() - due) * 1000.0 / Stopwatch.Frequency);
+                Interlocked.Increment(ref ops);
+                if (error is null) return;
+                Interlocked.Increment(ref errors);
+                lock (kinds) kinds[error] = kinds.GetValueOrDefault(error) + 1;
+            }));
+        }
+        await Task.WhenAll(running).ConfigureAwait(false);
+        return new ClosedLoop.Outcome(ops, errors, window.TotalSeconds, latency, kinds);
     }
 }
 

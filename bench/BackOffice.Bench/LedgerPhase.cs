@@ -52,7 +52,7 @@ internal static class LedgerPhase
         long rawFailed = 0;
         for (var round = 1; round <= s.Rounds; round++)
         {
-            var (outcome, failed) = await PgBench(pgbench, s, script, round).ConfigureAwait(false);
+            var (outcome, failed) = await PgBenchRunner.Run(pgbench, s, script, $"pgbench-ledger-{round}").ConfigureAwait(false);
             raw.Add(outcome); rawFailed += failed;
             Console.WriteLine($"[ledger] round {round} same-shape raw SQL (pgbench): {outcome.PerSecond:F0} entries/s, failed {failed} (load {Machine.LoadAverage()})");
             entries.Add(await ClosedLoop.Run(s.Clients, s.WarmUp, s.Window, Post).ConfigureAwait(false));
@@ -203,53 +203,5 @@ internal static class LedgerPhase
         await using var check = new NpgsqlCommand($"select count(*) from {Raw}.template", c);
         if ((long)(await check.ExecuteScalarAsync().ConfigureAwait(false))! != 1) throw new InvalidOperationException("no posted entry to take as template");
         return path;
-    }
-
-    /// <summary>
-    /// Runs the script with pgbench (same clients, prepared statements) for warm-up + window; latencies from its
-    /// per-transaction log, counting only transactions that ended inside the window.
-    /// </summary>
-    private static async Task<(ClosedLoop.Outcome Outcome, long Failed)> PgBench(string pgbench, Settings s, string script, int round)
-    {
-        var cs = new NpgsqlConnectionStringBuilder(s.Connection);
-        var dir = Path.Combine(s.WorkDir, $"pgbench-{round}");
-        Directory.CreateDirectory(dir);
-        var seconds = (int)Math.Ceiling((s.WarmUp + s.Window).TotalSeconds);
-        var start = new ProcessStartInfo(pgbench)
-        {
-            WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        foreach (var a in new[] { "-h", cs.Host!, "-p", cs.Port.ToString(CultureInfo.InvariantCulture), "-U", cs.Username ?? "postgres", "-n", "-M", "prepared",
-                     "-c", s.Clients.ToString(CultureInfo.InvariantCulture), "-j", Math.Min(s.Clients, Environment.ProcessorCount).ToString(CultureInfo.InvariantCulture),
-                     "-T", seconds.ToString(CultureInfo.InvariantCulture), "-f", script, "-l", "--failures-detailed", cs.Database! })
-            start.ArgumentList.Add(a);
-        var began = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("pgbench did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().ConfigureAwait(false);
-        var output = await stdout.ConfigureAwait(false) + await stderr.ConfigureAwait(false);
-        await File.WriteAllTextAsync(Path.Combine(dir, "output.txt"), output).ConfigureAwait(false);
-        if (process.ExitCode != 0) throw new InvalidOperationException($"pgbench failed ({process.ExitCode}): {output}");
-
-        var from = began + s.WarmUp.TotalSeconds;
-        var to = from + s.Window.TotalSeconds;
-        var latency = new Latencies();
-        long ops = 0, failed = 0;
-        foreach (var file in Directory.GetFiles(dir, "pgbench_log.*"))
-            foreach (var line in File.ReadLines(file))
-            {
-                // client_id transaction_no time script_no time_epoch time_us ...
-                var f = line.Split(' ');
-                if (f.Length < 6) continue;
-                var end = long.Parse(f[4], CultureInfo.InvariantCulture) + long.Parse(f[5], CultureInfo.InvariantCulture) / 1e6;
-                if (end < from || end > to) continue;
-                ops++;
-                if (!long.TryParse(f[2], CultureInfo.InvariantCulture, out var micros)) { failed++; continue; }
-                latency.Add(micros / 1000.0);
-            }
-        var kinds = new Dictionary<string, long>();
-        if (failed > 0) kinds["pgbench failed transaction"] = failed;
-        return (new ClosedLoop.Outcome(ops, failed, s.Window.TotalSeconds, latency, kinds), failed);
     }
 }

@@ -47,6 +47,8 @@ internal static class LoadPhase
         Console.WriteLine("[load] baselines ready");
 
         var limit = new List<ClosedLoop.Outcome>();
+        var pgLimit = new List<ClosedLoop.Outcome>();
+        var singleRowScript = s.PgBench is null ? null : await SingleRowScript(s.WorkDir).ConfigureAwait(false);
         var raw = new List<ClosedLoop.Outcome>();
         var commands = new List<ClosedLoop.Outcome>();
         var probe = new ProcessProbe(pid);
@@ -66,8 +68,14 @@ internal static class LoadPhase
         {
             if (!s.HttpOnly)
             {
+            if (singleRowScript is not null)
+            {
+                var (pg, _) = await PgBenchRunner.Run(s.PgBench!, s, singleRowScript, $"pgbench-single-row-{round}").ConfigureAwait(false);
+                pgLimit.Add(pg);
+                Console.WriteLine($"[load] round {round} single-row limit (pgbench): {pg.PerSecond:F0}/s (load {Machine.LoadAverage()})");
+            }
             limit.Add(await ClosedLoop.Run(s.Clients, s.WarmUp, s.Window, (w, r) => SingleRowInsert(data, w)).ConfigureAwait(false));
-            Console.WriteLine($"[load] round {round} single-row limit: {limit[^1].PerSecond:F0}/s (load {Machine.LoadAverage()})");
+            Console.WriteLine($"[load] round {round} single-row limit (.NET client): {limit[^1].PerSecond:F0}/s (load {Machine.LoadAverage()})");
             raw.Add(await ClosedLoop.Run(s.Clients, s.WarmUp, s.Window, (w, r) => RawShapeCommand(data, items[r.Next(items.Length)], r.Next(2) == 0)).ConfigureAwait(false));
             Console.WriteLine($"[load] round {round} same-shape raw SQL: {raw[^1].PerSecond:F0}/s {string.Join("; ", raw[^1].ErrorKinds.Select(k => $"{k.Value} × {k.Key}"))}");
             }
@@ -107,6 +115,21 @@ internal static class LoadPhase
             ["samples"] = new JsonArray(memory.Where((_, i) => i % 4 == 0).Select(m => (JsonNode)new JsonArray(Math.Round(m.Seconds, 1), m.RssKb)).ToArray()),
         };
         figures["projectionLag"] = lag.ToJson();
+        if (pgLimit.Count > 0)
+        {
+            var p = ClosedLoop.Combine(pgLimit);
+            figures["singleRowLimitPgbench"] = p.ToJson();
+            figures["ratioToPgbenchLimit"] = Ratio(c.PerSecond, p.PerSecond);
+        }
+
+        // Latency at a fixed arrival rate, a quarter of the closed loop's throughput: arrivals do not wait for answers, and
+        // each latency counts from the instant its request was due (no coordinated omission).
+        var rate = Math.Max(1, c.PerSecond / 4);
+        var fixedRate = await OpenLoop.Run(rate, s.WarmUp, s.Window, r => HttpCommand(http, items[r.Next(items.Length)], r.Next(2) == 0)).ConfigureAwait(false);
+        Console.WriteLine($"[load] fixed rate {rate:F0}/s: p50 {fixedRate.Latency.Percentile(50):F1} ms, p99 {fixedRate.Latency.Percentile(99):F1} ms, errors {fixedRate.Errors}");
+        var fixedJson = fixedRate.ToJson();
+        fixedJson["targetPerSecond"] = Math.Round(rate, 1);
+        figures["httpFixedRate"] = fixedJson;
         if (s.Soak > TimeSpan.Zero) figures["soak"] = await Soak(s, http, items, probe).ConfigureAwait(false);
         figures["progressionNames"] = new JsonArray(lag.Names.Select(n => (JsonNode)n).ToArray());
         PhaseResults.Write(s, figures);
@@ -204,6 +227,14 @@ internal static class LoadPhase
             insert into {Raw}.mt_doc_supplyitem select * from {Schema}.mt_doc_supplyitem;
             """, connection);
         await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>pgbench's script for the single-row limit: the same INSERT as the .NET client's, one per transaction.</summary>
+    private static async Task<string> SingleRowScript(string work)
+    {
+        var path = Path.Combine(work, "single-row.pgbench.sql");
+        await File.WriteAllTextAsync(path, "insert into bench_single_row (client, payload) values (:client_id, 'received 1 unit');\n").ConfigureAwait(false);
+        return path;
     }
 
     private static async Task<string?> SingleRowInsert(NpgsqlDataSource data, int worker)
