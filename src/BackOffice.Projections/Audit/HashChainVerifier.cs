@@ -101,9 +101,16 @@ public static class HashChainVerifier
         var schema = store.Options.Events.DatabaseSchemaName;
         var now = settings.Time.GetUtcNow();
 
+        // The checkpoints, the links and the events are read in ONE snapshot (exported by the first connection and
+        // imported by the second, as pg_dump does): the chain takes in new events while we read, and a checkpoint
+        // committed between two reads would otherwise look missing at a link read later.
         await using var chainConnection = store.Storage.Database.CreateConnection();
         await chainConnection.OpenAsync(cancellation).ConfigureAwait(false);
-        var checkpoints = await LoadCheckpoints(chainConnection, schema, tenant, cancellation).ConfigureAwait(false);
+        await using var chainRead = await chainConnection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellation).ConfigureAwait(false);
+        string snapshot;
+        await using (var export = new NpgsqlCommand("select pg_export_snapshot()", chainConnection, chainRead))
+            snapshot = (string)(await export.ExecuteScalarAsync(cancellation).ConfigureAwait(false))!;
+        var checkpoints = await LoadCheckpoints(chainConnection, chainRead, schema, tenant, cancellation).ConfigureAwait(false);
         var last = checkpoints.Count == 0 ? null : checkpoints[^1].Public;
         var keptHeld = false;
         ChainVerification Result(long checkedEvents, ChainBreak? found)
@@ -117,11 +124,15 @@ public static class HashChainVerifier
         var pending = new Queue<Checkpoint>(checkpoints);
         await using var eventConnection = store.Storage.Database.CreateConnection();
         await eventConnection.OpenAsync(cancellation).ConfigureAwait(false);
+        await using var eventRead = await eventConnection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellation).ConfigureAwait(false);
+        if (!snapshot.All(c => char.IsAsciiHexDigit(c) || c == '-')) throw new InvalidOperationException("Unexpected snapshot id from pg_export_snapshot().");
+        await using (var import = new NpgsqlCommand($"set transaction snapshot '{snapshot}'", eventConnection, eventRead))
+            await import.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false);
         await using var chainCommand = new NpgsqlCommand(
-            $"select seq_id, link_no, hash from {schema}.{HashChain.LinkTable} where tenant_id = $1 order by seq_id", chainConnection);
+            $"select seq_id, link_no, hash from {schema}.{HashChain.LinkTable} where tenant_id = $1 order by seq_id", chainConnection, chainRead);
         chainCommand.Parameters.AddWithValue(tenant);
         await using var eventCommand = new NpgsqlCommand(
-            $"select {HashChain.EventColumns} from {schema}.mt_events where tenant_id = $1 order by seq_id", eventConnection);
+            $"select {HashChain.EventColumns} from {schema}.mt_events where tenant_id = $1 order by seq_id", eventConnection, eventRead);
         eventCommand.Parameters.AddWithValue(tenant);
         await using var links = await chainCommand.ExecuteReaderAsync(cancellation).ConfigureAwait(false);
         await using var events = await eventCommand.ExecuteReaderAsync(cancellation).ConfigureAwait(false);
@@ -187,12 +198,12 @@ public static class HashChainVerifier
         return HashChain.SameHex(expected, c.Signature) ? null : "checkpoint-forged";
     }
 
-    private static async Task<List<Checkpoint>> LoadCheckpoints(NpgsqlConnection connection, string schema, string tenant, CancellationToken cancellation)
+    private static async Task<List<Checkpoint>> LoadCheckpoints(NpgsqlConnection connection, NpgsqlTransaction transaction, string schema, string tenant, CancellationToken cancellation)
     {
         var result = new List<Checkpoint>();
         await using var command = new NpgsqlCommand(
             $"select seq_id, link_no, hash, signed_at, signature, key_id, every_links, interval_ms from {schema}.{HashChain.CheckpointTable} where tenant_id = $1 order by seq_id",
-            connection);
+            connection, transaction);
         command.Parameters.AddWithValue(tenant);
         await using var reader = await command.ExecuteReaderAsync(cancellation).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellation).ConfigureAwait(false))
