@@ -5,14 +5,16 @@
 # writes bench/results/<date>.json.
 #   scripts/bench.sh            full run (1M events for rebuilds and reads; about 10 minutes on 2 cores)
 #   scripts/bench.sh --smoke    a few seconds per measurement (CI): fails only on crashes and server errors, never on figures
-# Options: --seconds N (length of each load window, full run), --events N (events stored for rebuilds and reads).
+# Options: --seconds N (length of each load window, full run), --events N (events stored for rebuilds and reads),
+# --load-only (only the load phase: an A/B aid), --soak-seconds N.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/scripts/lib/postgres.sh"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 args=("$@")
-smoke=""; for a in "$@"; do [ "$a" = "--smoke" ] && smoke="--smoke"; done
+smoke=""; load_only=""
+for a in "$@"; do [ "$a" = "--smoke" ] && smoke="--smoke"; [ "$a" = "--load-only" ] && load_only=1; done
 
 tmp=$(mktemp -d /tmp/backoffice-bench.XXXXXX)
 chmod 755 "$tmp"
@@ -79,16 +81,18 @@ bench() { dotnet "$bench_dll" "$1" --connection "$connection" --work "$tmp/figur
 status=0
 start_api backoffice Solo || exit 1
 bench load --api "$api_url" --api-pid "$api_pid" --pgbench "$PG_BIN/pgbench" || { status=1; echo "load phase failed"; tail -n 30 "$tmp/api-backoffice.log"; }
-bench ledger --api "$api_url" --pgbench "$PG_BIN/pgbench" || { status=1; echo "ledger phase failed"; tail -n 30 "$tmp/api-backoffice.log"; }
+[ -z "$load_only" ] && { bench ledger --api "$api_url" --pgbench "$PG_BIN/pgbench" || { status=1; echo "ledger phase failed"; tail -n 30 "$tmp/api-backoffice.log"; }; }
 stop_api
 if [ -n "${BENCH_PROFILE_SQL:-}" ]; then
   pg_as_owner "$PG_BIN/psql" -h "$tmp/data" -p "$pg_port" -U postgres -d backoffice_bench -c \
     "select calls, round(total_exec_time::numeric,0) total_ms, round(mean_exec_time::numeric,3) mean_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 400) query from pg_stat_statements where calls > 100 order by calls desc limit 40" \
     | tee "$tmp/pg_stat_statements.txt"
 fi
-bench library || { status=1; echo "library phase failed"; }
-start_api bench_lib Disabled || exit 1
-bench reads --api "$api_url" || { status=1; echo "reads phase failed"; tail -n 30 "$tmp/api-bench_lib.log"; }
-stop_api
+if [ -z "$load_only" ]; then
+  bench library || { status=1; echo "library phase failed"; }
+  start_api bench_lib Disabled || exit 1
+  bench reads --api "$api_url" || { status=1; echo "reads phase failed"; tail -n 30 "$tmp/api-bench_lib.log"; }
+  stop_api
+fi
 bench report --results "$root/bench/results" || status=1
 exit $status

@@ -20,6 +20,8 @@ internal sealed record Settings(string Phase, bool Smoke, string Connection, Uri
     public TimeSpan Soak => TimeSpan.FromSeconds(SoakSecondsOverride ?? (Smoke ? 5 : 600));
     /// <summary>Profiling aid: the load phase runs only the HTTP commands (no baselines, no ratios).</summary>
     public bool HttpOnly { get; init; }
+    /// <summary>A/B aid (<c>--load-only</c>): the run has only the load phase, and the report expects no other.</summary>
+    public bool LoadOnly { get; init; }
     /// <summary>The pgbench binary (the load phase's single-row limit, the ledger phase's same-shape raw SQL).</summary>
     public string? PgBench { get; init; }
     public int Items => Smoke ? 64 : 256;
@@ -41,6 +43,7 @@ internal sealed record Settings(string Phase, bool Smoke, string Connection, Uri
             pid.Length > 0 ? int.Parse(pid, CultureInfo.InvariantCulture) : null, Arg("--work"), Arg("--results", "") is { Length: > 0 } r ? r : null)
         {
             HttpOnly = args.Contains("--http-only"),
+            LoadOnly = args.Contains("--load-only"),
             PgBench = Arg("--pgbench", "") is { Length: > 0 } pg ? pg : null,
             SoakSecondsOverride = Arg("--soak-seconds", "") is { Length: > 0 } soak ? int.Parse(soak, CultureInfo.InvariantCulture) : null,
             Seconds = Arg("--seconds", "") is { Length: > 0 } s ? int.Parse(s, CultureInfo.InvariantCulture) : null,
@@ -212,6 +215,50 @@ internal sealed class ProcessProbe(int pid)
             try { await Task.Delay(every, stop).ConfigureAwait(false); } catch (OperationCanceledException) { }
         }
     }, CancellationToken.None);
+}
+
+/// <summary>
+/// CPU of the whole PostgreSQL server (postmaster, its backends, the WAL writer, checkpointer…), from /proc: the
+/// postmaster's own and reaped children's time plus the time of every child still alive. Found from a backend's parent.
+/// </summary>
+internal sealed class PostgresProbe(int postmaster)
+{
+    private static readonly double Tick = 100.0;   // USER_HZ on Linux
+
+    public static async Task<PostgresProbe?> Find(string connection)
+    {
+        await using var c = new Npgsql.NpgsqlConnection(connection);
+        await c.OpenAsync().ConfigureAwait(false);
+        await using var command = new Npgsql.NpgsqlCommand("select pg_backend_pid()", c);
+        var backend = (int)(await command.ExecuteScalarAsync().ConfigureAwait(false))!;
+        return Stat(backend) is { } stat ? new PostgresProbe(stat.Parent) : null;
+    }
+
+    /// <summary>CPU seconds the server has used so far (NaN when /proc cannot be read).</summary>
+    public double CpuSeconds()
+    {
+        if (Stat(postmaster) is not { } main) return double.NaN;
+        var total = main.Own + main.Children;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || pid == postmaster) continue;
+            if (Stat(pid) is { } child && child.Parent == postmaster) total += child.Own;
+        }
+        return total;
+    }
+
+    private static (int Parent, double Own, double Children)? Stat(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var f = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            double T(int i) => long.Parse(f[i], CultureInfo.InvariantCulture) / Tick;
+            return (int.Parse(f[1], CultureInfo.InvariantCulture), T(11) + T(12), T(13) + T(14));
+        }
+        catch (IOException) { return null; }
+        catch (UnauthorizedAccessException) { return null; }
+    }
 }
 
 /// <summary>The machine's load averages (the figures are only comparable within one run on a shared machine).</summary>

@@ -53,7 +53,8 @@ internal static class LoadPhase
         var commands = new List<ClosedLoop.Outcome>();
         var probe = new ProcessProbe(pid);
         var memory = new List<(double Seconds, long RssKb)>();
-        double apiCpu = 0, apiWall = 0;
+        double apiCpu = 0, apiWall = 0, pgCpu = 0;
+        var postgres = await PostgresProbe.Find(s.Connection).ConfigureAwait(false);
         var lag = new LagMonitor(s.Connection);
         var clock = Stopwatch.StartNew();
 
@@ -81,6 +82,7 @@ internal static class LoadPhase
             }
 
             var (cpu0, _) = probe.Read();
+            var pg0 = postgres?.CpuSeconds() ?? double.NaN;
             var w0 = clock.Elapsed.TotalSeconds;
             using var sampling = new CancellationTokenSource();
             var sampler = probe.SampleRss(memory, clock, TimeSpan.FromMilliseconds(500), sampling.Token);
@@ -88,6 +90,7 @@ internal static class LoadPhase
             commands.Add(await ClosedLoop.Run(s.Clients, s.WarmUp, s.Window, (w, r) => HttpCommand(http, items[r.Next(items.Length)], r.Next(2) == 0)).ConfigureAwait(false));
             var (cpu1, _) = probe.Read();
             apiCpu += cpu1 - cpu0; apiWall += clock.Elapsed.TotalSeconds - w0;
+            pgCpu += (postgres?.CpuSeconds() ?? double.NaN) - pg0;
             await sampling.CancelAsync().ConfigureAwait(false);
             await sampler.ConfigureAwait(false);
             await lag.StopAfterDrain(TimeSpan.FromSeconds(s.Smoke ? 15 : 60)).ConfigureAwait(false);
@@ -97,7 +100,8 @@ internal static class LoadPhase
         var c = ClosedLoop.Combine(commands);
         if (s.HttpOnly)
         {
-            Console.WriteLine($"[load] HTTP only: {c.ToJson().ToJsonString()}; api cpu {apiCpu / apiWall:F2} cores; lag {lag.ToJson().ToJsonString()}");
+            Console.WriteLine($"[load] HTTP only: {c.ToJson().ToJsonString()}; api cpu {apiCpu / apiWall:F2} cores ({apiCpu / apiWall / c.PerSecond * 1000:F2} ms/command), " +
+                              $"PostgreSQL cpu {pgCpu / apiWall:F2} cores ({pgCpu / apiWall / c.PerSecond * 1000:F2} ms/command); lag {lag.ToJson().ToJsonString()}");
             return;
         }
         var l = ClosedLoop.Combine(limit); var r = ClosedLoop.Combine(raw);
@@ -107,6 +111,10 @@ internal static class LoadPhase
         figures["ratioToLimit"] = Ratio(c.PerSecond, l.PerSecond);
         figures["ratioToRawShape"] = Ratio(c.PerSecond, r.PerSecond);
         figures["apiCpuCores"] = apiWall > 0 && double.IsFinite(apiCpu) ? Math.Round(apiCpu / apiWall, 2) : -1;
+        // CPU per command on each side (cores busy over the HTTP rounds ÷ commands per second): what two cores can carry.
+        figures["apiCpuMsPerCommand"] = apiWall > 0 && double.IsFinite(apiCpu) && c.PerSecond > 0 ? Math.Round(apiCpu / apiWall / c.PerSecond * 1000, 3) : -1;
+        figures["postgresCpuCores"] = apiWall > 0 && double.IsFinite(pgCpu) ? Math.Round(pgCpu / apiWall, 2) : -1;
+        figures["postgresCpuMsPerCommand"] = apiWall > 0 && double.IsFinite(pgCpu) && c.PerSecond > 0 ? Math.Round(pgCpu / apiWall / c.PerSecond * 1000, 3) : -1;
         figures["apiRssKb"] = new JsonObject
         {
             ["first"] = memory.Count > 0 ? memory[0].RssKb : -1,

@@ -15,7 +15,7 @@ internal static class Report
             ["machine"] = Machine.Describe(),
         };
         var missing = new List<string>();
-        foreach (var phase in new[] { "load", "ledger", "library", "reads" })
+        foreach (var phase in s.LoadOnly ? ["load"] : new[] { "load", "ledger", "library", "reads" })
         {
             var file = Path.Combine(s.WorkDir, phase + ".json");
             if (File.Exists(file)) all[phase] = JsonNode.Parse(File.ReadAllText(file));
@@ -45,6 +45,9 @@ internal static class Report
         Row("  raw SQL p50 / p99", D("load.rawSameShape.p50Ms"), " ms / " + D("load.rawSameShape.p99Ms").ToString("0.##", CultureInfo.InvariantCulture) + " ms");
         Row("  single-row p50 / p99", D("load.singleRowLimit.p50Ms"), " ms / " + D("load.singleRowLimit.p99Ms").ToString("0.##", CultureInfo.InvariantCulture) + " ms");
         Row("  API CPU (cores busy)", D("load.apiCpuCores"), "");
+        Row("  API CPU per command", D("load.apiCpuMsPerCommand"), " ms");
+        Row("  PostgreSQL CPU (cores busy)", D("load.postgresCpuCores"), "");
+        Row("  PostgreSQL CPU per command", D("load.postgresCpuMsPerCommand"), " ms (incl. projections, chain)");
         Row("  API RSS first → last (max)", D("load.apiRssKb.first") / 1024, $" MB → {D("load.apiRssKb.last") / 1024:F0} MB ({D("load.apiRssKb.max") / 1024:F0} MB)", "flat",
             _ => D("load.apiRssKb.last") <= D("load.apiRssKb.first") * 1.25 + 32 * 1024);
         Row("soak: seconds of HTTP load", D("load.soak.seconds"), " s");
