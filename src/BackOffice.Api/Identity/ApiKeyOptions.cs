@@ -25,7 +25,22 @@ public sealed class ApiKey
     public List<string> Roles { get; init; } = [];
 
     /// <summary>The SHA-256 the presented key is compared with (32 bytes), or null when neither form is configured (or the hash is malformed).</summary>
+    /// <remarks>Computed once per configured key (a reload of the configuration builds new instances), not on every request.</remarks>
     public byte[]? Digest()
+    {
+        // A benign race: two requests may compute the same value once each.
+        if (!Volatile.Read(ref computed))
+        {
+            digest = ComputeDigest();
+            Volatile.Write(ref computed, true);
+        }
+        return digest;
+    }
+
+    private byte[]? digest;
+    private bool computed;
+
+    private byte[]? ComputeDigest()
     {
         if (KeyHash.Length > 0)
             return KeyHash.Length == 64 && KeyHash.All(char.IsAsciiHexDigit) ? Convert.FromHexString(KeyHash) : null;
