@@ -118,8 +118,8 @@ internal sealed partial class DatabaseStart(IReadOnlyList<IHostedService> inner,
 
     /// <summary>
     /// Replaces the hosted services that <c>AddMarten</c> (with its daemon) and <c>UseWolverine</c> registered (found by
-    /// Marten's and the Wolverine runtime's assemblies) by one <see cref="DatabaseStart"/> that starts them in
-    /// registration order. Should a Wolverine upgrade register them differently, start-up fails here instead of
+    /// Marten's and the Wolverine runtime's assemblies) by one <see cref="DatabaseStart"/>, in the first one's place, that
+    /// starts them in registration order. Should a Wolverine upgrade register them differently, start-up fails here instead of
     /// workflows silently never running.
     /// </summary>
     internal static void Wrap(IServiceCollection services)
@@ -131,12 +131,15 @@ internal sealed partial class DatabaseStart(IReadOnlyList<IHostedService> inner,
         var descriptors = services.Where(d => d.ServiceType == typeof(IHostedService) && (Of(d, wolverine) || Of(d, marten))).ToList();
         if (!descriptors.Any(d => Of(d, wolverine)))
             throw new InvalidOperationException("Wolverine registered no hosted service: call UseWolverine before DatabaseStart.Wrap, and re-check ADR 9 after a Wolverine upgrade.");
+        // In the place of the first of them (Marten's schema migration), so that the hosted services registered after it
+        // (webhook delivery…) still start after the schema exists when PostgreSQL is up.
+        var position = services.IndexOf(descriptors[0]);
         foreach (var d in descriptors) services.Remove(d);
-        services.AddSingleton<IHostedService>(sp => new DatabaseStart(
+        services.Insert(position, ServiceDescriptor.Singleton<IHostedService>(sp => new DatabaseStart(
             [.. descriptors.Select(d => d.ImplementationInstance as IHostedService
                 ?? (d.ImplementationFactory is { } f ? (IHostedService)f(sp) : (IHostedService)ActivatorUtilities.CreateInstance(sp, d.ImplementationType!)))],
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<DatabaseStartState>(),
-            sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<DatabaseStart>>()));
+            sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<DatabaseStart>>())));
     }
 }
 

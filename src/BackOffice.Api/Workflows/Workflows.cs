@@ -48,8 +48,8 @@ public static class Workflows
             // Balanced (ADR 24): a node that stops writing its heartbeat for StaleNodeSeconds is declared dead by the
             // leader, which hands its agents (async projections, the hash chain, durability: scheduled and orphaned
             // envelopes) to the live nodes. Wolverine's defaults (10 s heartbeat, 60 s stale) would take over a minute.
-            opts.Durability.HealthCheckPollingTime = TimeSpan.FromSeconds(configuration.GetValue("BackOffice:Wolverine:HeartbeatSeconds", 5.0));
-            opts.Durability.StaleNodeTimeout = TimeSpan.FromSeconds(configuration.GetValue("BackOffice:Wolverine:StaleNodeSeconds", 20.0));
+            opts.Durability.HealthCheckPollingTime = TimeSpan.FromSeconds(configuration.GetValue("BackOffice:Wolverine:HeartbeatSeconds", 3.0));
+            opts.Durability.StaleNodeTimeout = TimeSpan.FromSeconds(configuration.GetValue("BackOffice:Wolverine:StaleNodeSeconds", 15.0));
             // Like the rest of the host, Wolverine must start while PostgreSQL is down (requests answer 503 meanwhile).
             // Scheduled messages (help-desk deadlines, ADR 16) are polled from PostgreSQL: this is how late one fires at most.
             var polling = TimeSpan.FromSeconds(configuration.GetValue("BackOffice:Wolverine:ScheduledPollingSeconds", 5.0));
