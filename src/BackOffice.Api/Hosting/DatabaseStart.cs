@@ -27,28 +27,32 @@ internal sealed partial class DatabaseStart(IReadOnlyList<IHostedService> inner,
     private readonly List<IHostedService> started = [];
     private Task? retrying;
     private int stopped;
+    private int disposed;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!await TryStartAsync(false, FirstRetry, cancellationToken).ConfigureAwait(false))
-            retrying = Task.Run(RetryAsync, CancellationToken.None);
+        {
+            var cancellation = stopping.Token;
+            retrying = Task.Run(() => RetryAsync(cancellation), CancellationToken.None);
+        }
     }
 
-    private async Task RetryAsync()
+    private async Task RetryAsync(CancellationToken cancellation)
     {
         var delay = FirstRetry;
-        while (!stopping.IsCancellationRequested)
+        while (!cancellation.IsCancellationRequested)
         {
             try
             {
-                await Task.Delay(delay, stopping.Token).ConfigureAwait(false);
+                await Task.Delay(delay, cancellation).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
                 return;
             }
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, RetryAtMost.Ticks));
-            if (await TryStartAsync(true, delay, stopping.Token).ConfigureAwait(false)) return;
+            if (await TryStartAsync(true, delay, cancellation).ConfigureAwait(false)) return;
         }
     }
 
@@ -58,9 +62,9 @@ internal sealed partial class DatabaseStart(IReadOnlyList<IHostedService> inner,
         {
             await using var probe = await database.OpenConnectionAsync(cancellation).ConfigureAwait(false);
         }
-        catch (Exception ex) when (IsDatabaseUnreachable(ex))
+        catch (Exception ex) when (IsDatabaseUnreachable(ex) || (ex is OperationCanceledException && cancellation.IsCancellationRequested))
         {
-            LogDatabaseUnreachable(logger, ex, next.TotalSeconds);
+            if (!cancellation.IsCancellationRequested) LogDatabaseUnreachable(logger, ex, next.TotalSeconds);
             return false;
         }
         try
@@ -87,14 +91,29 @@ internal sealed partial class DatabaseStart(IReadOnlyList<IHostedService> inner,
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         if (Interlocked.Exchange(ref stopped, 1) == 1) return;
-        await stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await stopping.CancelAsync().ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException) { }   // disposed meanwhile: cancelled already
         if (retrying is not null) await retrying.ConfigureAwait(false);
         for (var i = started.Count - 1; i >= 0; i--) await started[i].StopAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <remarks>
+    /// May run while <see cref="StopAsync"/> still waits for the retry loop (a test host's factory disposes and stops
+    /// concurrently): the loop is cancelled and awaited before its token source is disposed.
+    /// </remarks>
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref stopped, 1) == 0) stopping.Cancel();
+        if (Interlocked.Exchange(ref disposed, 1) == 1) return;
+        Interlocked.Exchange(ref stopped, 1);
+        stopping.Cancel();
+        try
+        {
+            retrying?.Wait(TimeSpan.FromSeconds(30));
+        }
+        catch (AggregateException) { }
         stopping.Dispose();
     }
 
