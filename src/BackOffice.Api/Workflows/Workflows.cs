@@ -43,7 +43,8 @@ public static class Workflows
             opts.Policies.UseDurableLocalQueues();
             // Solo (default): this node owns every stored envelope; recovery at start-up reclaims them all. A cluster of
             // several API nodes sets BackOffice:Wolverine:Durability=Balanced (leader election through the database;
-            // that mode needs PostgreSQL at start-up). The hire handler is idempotent either way.
+            // Wolverine then also assigns the async projections and the hash chain to the nodes, ADR 24). The hire handler
+            // is idempotent either way.
             opts.Durability.Mode = Enum.Parse<DurabilityMode>(configuration["BackOffice:Wolverine:Durability"] ?? nameof(DurabilityMode.Solo));
             // Balanced (ADR 24): a node that stops writing its heartbeat for StaleNodeSeconds is declared dead by the
             // leader, which hands its agents (async projections, the hash chain, durability: scheduled and orphaned
