@@ -78,6 +78,7 @@ app.UseMiddleware<RequestContextMiddleware>();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
+app.Use(DatabaseStartState.Gate);   // 503 until Marten and Wolverine have started (PostgreSQL down at start-up)
 app.UseBodySizeLimit();
 // The Swagger UI's static pages are public by choice, served before authentication (the fallback policy closes everything else).
 app.UseSwaggerUI();

@@ -129,7 +129,9 @@ public sealed class ApiProcess : IAsyncLifetime
     public static async Task<JsonElement> GetItem(HttpClient client, Guid id)
         => JsonDocument.Parse(await client.GetStringAsync($"/api/supply-items/{id}")).RootElement;
 
-    private async Task Shell(string command)
+    internal async Task Shell(string command) => await RunShell(root, command);
+
+    internal static async Task RunShell(string root, string command)
     {
         var start = new ProcessStartInfo("bash", ["-c", $". '{root}/scripts/lib/postgres.sh' && {command}"])
         {
@@ -143,14 +145,14 @@ public sealed class ApiProcess : IAsyncLifetime
         if (process.ExitCode != 0) throw new InvalidOperationException($"'{command}' failed: {await stderr}");
     }
 
-    private static string FindRoot()
+    internal static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "global.json"))) dir = dir.Parent;
         return dir?.FullName ?? throw new InvalidOperationException("Repository root not found.");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();

@@ -4,11 +4,12 @@ using Npgsql;
 namespace BackOffice.Api.Hosting;
 
 /// <summary>
-/// The readiness check (<c>/health/ready</c>): PostgreSQL answers <c>select 1</c>. The result is reused for
+/// The readiness check (<c>/health/ready</c>): Marten and Wolverine have started (<see cref="DatabaseStartState"/>)
+/// and PostgreSQL answers <c>select 1</c>. The result is reused for
 /// <see cref="CacheFor"/>, and concurrent probes share one query, so that a flood of probes costs the database at
 /// most one query a second.
 /// </summary>
-public sealed class CachedReadiness(NpgsqlDataSource dataSource, TimeProvider time) : IHealthCheck, IDisposable
+public sealed class CachedReadiness(NpgsqlDataSource dataSource, TimeProvider time, DatabaseStartState start) : IHealthCheck, IDisposable
 {
     /// <summary>How long a result is reused.</summary>
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(1);
@@ -36,6 +37,8 @@ public sealed class CachedReadiness(NpgsqlDataSource dataSource, TimeProvider ti
     /// <inheritdoc />
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (!start.Started)
+            return new HealthCheckResult(context?.Registration.FailureStatus ?? HealthStatus.Unhealthy, "Waiting for PostgreSQL to start the store.");
         if (Fresh() is { } cached) return cached;
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try

@@ -42,6 +42,8 @@ public static class StoreSetup
         });
         services.AddSingleton<IPersonalDataStore>(sp => new PersonalDataStore(sp.GetServices<IPersonalDataScrubber>()));
         var schema = configuration["BackOffice:Schema"] ?? BackOfficeOptions.DefaultSchemaName;
+        var daemon = Enum.Parse<DaemonMode>(configuration["BackOffice:Daemon"] ?? nameof(DaemonMode.HotCold));
+        var managed = daemon != DaemonMode.Disabled && Workflows.Workflows.IsBalanced(configuration);
         var marten = services.AddMarten(sp =>
             {
                 var options = new StoreOptions();
@@ -62,14 +64,22 @@ public static class StoreSetup
             })
             .UseLightweightSessions()
             // Wolverine's envelope tables (transactional outbox and inbox) live in the same database and schema.
-            .IntegrateWithWolverine(w => w.MessageStorageSchemaName = schema);
+            .IntegrateWithWolverine(w =>
+            {
+                w.MessageStorageSchemaName = schema;
+                // Several nodes (ADR 24): Wolverine's leader assigns every async projection and the hash chain
+                // subscription to exactly one live node, and moves them when that node dies (its heartbeat goes stale).
+                w.UseWolverineManagedEventSubscriptionDistribution = managed;
+            });
         if (configuration.GetValue("BackOffice:ApplySchemaOnStartup", true)) marten.ApplyAllDatabaseChangesOnStartup();
-        // HotCold: one node of a cluster runs the async projections; single nodes and tests may say Solo.
-        var daemon = Enum.Parse<DaemonMode>(configuration["BackOffice:Daemon"] ?? nameof(DaemonMode.HotCold));
-        if (daemon != DaemonMode.Disabled) marten.AddAsyncDaemon(daemon);
+        // Without Wolverine's distribution (Solo durability: one node, tests), Marten's own daemon runs them: HotCold by
+        // default (one node holding an advisory lock runs them all), Solo in tests.
+        if (!managed && daemon != DaemonMode.Disabled) marten.AddAsyncDaemon(daemon);
         services.AddHostedService<SchemaSummary>();   // one line at start-up: database, schema, object count
         // Readiness answers from a result at most a second old: probes, however many, cannot load the database.
-        services.AddSingleton(sp => new CachedReadiness(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<DatabaseStartState>();
+        services.AddSingleton(sp => new CachedReadiness(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<DatabaseStartState>()));
         services.AddHealthChecks().Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
             "postgresql", sp => sp.GetRequiredService<CachedReadiness>(), failureStatus: null, tags: ["ready"]));
         return services;

@@ -15,6 +15,16 @@ namespace BackOffice.Api.Workflows;
 /// </summary>
 public static class Workflows
 {
+    /// <summary>
+    /// Whether <c>BackOffice:Wolverine:Durability</c> is <c>Balanced</c> (several nodes): Wolverine then also distributes
+    /// the async projections and the hash chain subscription among the nodes (ADR 24).
+    /// </summary>
+    public static bool IsBalanced(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return Enum.Parse<DurabilityMode>(configuration["BackOffice:Wolverine:Durability"] ?? nameof(DurabilityMode.Solo), ignoreCase: true) == DurabilityMode.Balanced;
+    }
+
     /// <summary>Adds Wolverine with the BackOffice workflows' handlers.</summary>
     public static IHostBuilder AddBackOfficeWorkflows(this IHostBuilder host, IConfiguration configuration)
     {
@@ -33,8 +43,14 @@ public static class Workflows
             opts.Policies.UseDurableLocalQueues();
             // Solo (default): this node owns every stored envelope; recovery at start-up reclaims them all. A cluster of
             // several API nodes sets BackOffice:Wolverine:Durability=Balanced (leader election through the database;
-            // that mode needs PostgreSQL at start-up). The hire handler is idempotent either way.
+            // Wolverine then also assigns the async projections and the hash chain to the nodes, ADR 24). The hire handler
+            // is idempotent either way.
             opts.Durability.Mode = Enum.Parse<DurabilityMode>(configuration["BackOffice:Wolverine:Durability"] ?? nameof(DurabilityMode.Solo));
+            // Balanced (ADR 24): a node that stops writing its heartbeat for StaleNodeSeconds is declared dead by the
+            // leader, which hands its agents (async projections, the hash chain, durability: scheduled and orphaned
+            // envelopes) to the live nodes. Wolverine's defaults (10 s heartbeat, 60 s stale) would take over a minute.
+            opts.Durability.HealthCheckPollingTime = TimeSpan.FromSeconds(configuration.GetValue("BackOffice:Wolverine:HeartbeatSeconds", 3.0));
+            opts.Durability.StaleNodeTimeout = TimeSpan.FromSeconds(configuration.GetValue("BackOffice:Wolverine:StaleNodeSeconds", 15.0));
             // Like the rest of the host, Wolverine must start while PostgreSQL is down (requests answer 503 meanwhile).
             // Scheduled messages (help-desk deadlines, ADR 16) are polled from PostgreSQL: this is how late one fires at most.
             var polling = TimeSpan.FromSeconds(configuration.GetValue("BackOffice:Wolverine:ScheduledPollingSeconds", 5.0));
@@ -48,6 +64,6 @@ public static class Workflows
             opts.OnException<ConcurrencyException>().RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
             opts.OnException<NpgsqlException>().RetryWithCooldown(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
         });
-        return host.ConfigureServices(WorkflowsStart.Wrap);
+        return host.ConfigureServices(Hosting.DatabaseStart.Wrap);
     }
 }
