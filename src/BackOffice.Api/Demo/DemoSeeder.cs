@@ -51,7 +51,7 @@ public sealed partial class DemoSeeder(IServiceProvider services, IHostEnvironme
             return new DemoSeedResult(tenant, 0, true);
         }
         var end = time.GetUtcNow().AddMinutes(-10);
-        var office = new DemoOffice(new DemoCalls(services, tenant), end.Date.AddDays(-Days).AddHours(8), end, cancellation);
+        var office = new DemoOffice(new DemoCalls(services, tenant), new DateTimeOffset(end.UtcDateTime.Date, TimeSpan.Zero).AddDays(-Days).AddHours(8), end, cancellation);
         await office.LiveAsync().ConfigureAwait(false);
         LogSeeded(logger, tenant, office.Calls.Count);
         return new DemoSeedResult(tenant, office.Calls.Count, false);
@@ -338,13 +338,13 @@ public sealed partial class DemoSeeder(IServiceProvider services, IHostEnvironme
         private Task Warning(DateTimeOffset at) => Post(Manager, at, "warning", "/api/employees/{id:guid}/disciplinary-actions", new { id = employees[1] },
             new { level = "VerbalWarning", reason = "Repeated late opening of the front desk", expiresOn = Date(at, 180) }, "Agreed with hr");
 
-        private Task<JsonElement> Notice(DateTimeOffset at, string title, string body) => Post(Manager, at, "notice-" + title.Length, "/api/notices", null,
+        private Task<JsonElement> Notice(DateTimeOffset at, string title, string body) => Post(Manager, at, "notice-" + title.ToLowerInvariant().Replace(' ', '-'), "/api/notices", null,
             new { title, body, audience = new { allStaff = true }, requiresAcknowledgement = false, effectiveOn = Date(at) });
 
         private async Task DeviceFault(DateTimeOffset at, string tag, string symptom, bool fixedInHouse)
         {
             var id = devicesByTag[tag];
-            var story = (fixedInHouse ? "copier-jam" : "printer-fault");
+            var story = fixedInHouse ? "copier-jam" : "printer-fault";
             var ticketId = (await Post(Clerk, at, story, "/api/devices/{id:guid}/tickets", new { id }, new { symptom, severity = "Medium" }).ConfigureAwait(false))
                 .GetProperty("ticketId").GetGuid();
             await Post(It, at.AddMinutes(40), story, "/api/devices/{id:guid}/tickets/{ticketId:guid}/troubleshooting", new { id, ticketId },
