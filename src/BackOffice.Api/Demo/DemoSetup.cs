@@ -41,8 +41,7 @@ internal sealed partial class DemoSeeding(DemoSeeder seeder, IHostApplicationLif
             await started.Task.ConfigureAwait(false);
         try
         {
-            var result = await seeder.SeedAsync(DemoSeeder.DefaultTenant, stoppingToken).ConfigureAwait(false);
-            LogDone(logger, result.Tenant, result.Commands, result.AlreadySeeded);
+            await seeder.SeedAsync(DemoSeeder.DefaultTenant, stoppingToken).ConfigureAwait(false);   // it logs what it did
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -54,9 +53,6 @@ internal sealed partial class DemoSeeding(DemoSeeder seeder, IHostApplicationLif
             LogFailed(logger, ex);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo data: tenant {Tenant}, {Commands} commands (already seeded: {AlreadySeeded})")]
-    private static partial void LogDone(ILogger logger, string tenant, int commands, bool alreadySeeded);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Demo data: seeding failed")]
     private static partial void LogFailed(ILogger logger, Exception exception);
