@@ -17,6 +17,7 @@ using BackOffice.Api.Intranet;
 using BackOffice.Api.Integration;
 using BackOffice.Api.Telemetry;
 using BackOffice.Api.WebConsole;
+using BackOffice.Api.Demo;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpLogging;
 
@@ -53,6 +54,7 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddBackOfficeDemo(builder.Configuration, builder.Environment);   // Development: the demo clock and seeder (ADR 23)
 builder.Services.AddScoped<RequestContext>();
 builder.Services.AddScoped<CommandExecutor>();
 builder.Services.AddScoped<CommandOutbox>();

@@ -44,6 +44,8 @@ public sealed class ConsoleFixture : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseSetting("BackOffice:Schema", Schema);
         builder.UseSetting("BackOffice:Daemon", "Solo");
         builder.UseSetting("BackOffice:RateLimit:PermitLimit", "1000000");
+        // The tests sign in many times from 127.0.0.1 (SignInRateLimitTests checks the limit with one of its own).
+        builder.UseSetting("BackOffice:Console:SignInPermitLimit", "1000000");
         builder.UseSetting("BackOffice:Audit:HmacKey", "test-audit-hmac-key-for-console-tests-0123456789");
         builder.UseSetting("BackOffice:Audit:CheckpointEvery", "1");
         // A tenant of its own for the test that tampers with stored events (its chain stays broken).

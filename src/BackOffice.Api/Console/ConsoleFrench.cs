@@ -22,6 +22,8 @@ internal static class ConsoleFrench
         ["API key or bearer token"] = "Clé d’API ou jeton bearer",
         ["The value you send as X-Api-Key, or a JWT."] = "La valeur que vous envoyez dans X-Api-Key, ou un JWT.",
         ["This key or token was not accepted."] = "Cette clé ou ce jeton n’a pas été accepté.",
+        ["Too many sign-in attempts from your address. Try again in {0} seconds."] =
+            "Trop de tentatives de connexion depuis votre adresse. Réessayez dans {0} secondes.",
         ["Not allowed"] = "Accès refusé",
         ["Your roles do not allow you to open this page."] = "Vos rôles ne vous permettent pas d’ouvrir cette page.",
         ["Back to the dashboards"] = "Retour aux tableaux de bord",

@@ -4,7 +4,8 @@ namespace BackOffice.Api.WebConsole;
 
 /// <summary>
 /// The web console's services: a cookie authentication scheme used only under <c>/console</c> (the API routes keep
-/// their API-key and bearer schemes), antiforgery for its forms, and the Razor component renderer (static SSR, see ADR 22).
+/// their API-key and bearer schemes), antiforgery for its forms, the Razor component renderer (static SSR, see ADR 22)
+/// and the limit on sign-in attempts (<see cref="ConsoleSignInRateLimit"/>).
 /// </summary>
 public static class ConsoleSetup
 {
@@ -64,6 +65,8 @@ public static class ConsoleSetup
             o.HeaderName = null;
         });
         services.AddRazorComponents();
+        services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(o =>
+            o.AddPolicy<string, ConsoleSignInRateLimit>(ConsoleSignInRateLimit.Policy));
         return services;
     }
 }

@@ -35,7 +35,8 @@ public static class ConsoleSignIn
                 await http.SignInAsync(ConsoleSetup.Scheme, Session(principal), properties).ConfigureAwait(false);
                 return Results.Redirect(ConsoleAuthorization.LocalReturn(returnUrl));
             })
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .RequireRateLimiting(ConsoleSignInRateLimit.Policy);   // a few attempts a minute per client address
 
         console.MapPost("/sign-out", async (HttpContext http) =>
             {
