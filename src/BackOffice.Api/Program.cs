@@ -109,6 +109,7 @@ app.MapHelpDesk();
 app.MapIntranet();
 app.MapConsole();
 app.MapIntegration();
+if (await DocumentExport.ExportIfAskedAsync(app).ConfigureAwait(false)) return;   // build-time export of the served document (ADR 21)
 app.PrintDevelopmentKeys();
 
 await app.RunAsync().ConfigureAwait(false);

@@ -11,7 +11,7 @@ namespace BackOffice.Api.OpenApi;
 /// </summary>
 internal sealed class ResponseMembersRequired : IDocumentFilter
 {
-    private const string ProblemSchema = "Microsoft.AspNetCore.Mvc.ProblemDetails";
+    private const string ProblemSchema = "ProblemDetails";
     private static readonly string[] ProblemMembers = ["type", "title", "status", "detail"];
 
     public void Apply(OpenApiDocument swaggerDoc, DocumentFilterContext context)
@@ -90,7 +90,7 @@ internal sealed class HealthProbes : IDocumentFilter
                 Description = "validation-failed: a query value or X-Correlation-Id too long.",
                 Content = new Dictionary<string, IOpenApiMediaType>
                 {
-                    ["application/problem+json"] = new OpenApiMediaType { Schema = new OpenApiSchemaReference("Microsoft.AspNetCore.Mvc.ProblemDetails", document) },
+                    ["application/problem+json"] = new OpenApiMediaType { Schema = new OpenApiSchemaReference("ProblemDetails", document) },
                 },
             },
         };

@@ -73,6 +73,7 @@ public static class OpenApiSetup
             o.SchemaFilter<NullableReferenceProperties>();
             o.SchemaFilter<ValidatorBounds>();
             o.SchemaFilter<OpenKeyBounds>();
+            o.SchemaFilter<ProblemMembers>();
             o.OperationFilter<QueryParameterBounds>();
             o.DocumentFilter<HealthProbes>();
             o.DocumentFilter<ResponseMembersRequired>();
@@ -178,12 +179,33 @@ public static class OpenApiSetup
         };
     }
 
-    /// <summary>A schema id made of letters, digits and dots: <c>Inventory.GetSupplyItemEndpoint.SupplyItemView</c>, <c>Http.PageOfInventory.ListReordersEndpoint.Item</c>.</summary>
+    /// <summary>
+    /// A schema id made of letters and digits only, named after what the schema is and a function of its type alone
+    /// (stable whatever routes are added): the type's own name (<c>SupplyItemView</c>, <c>ReorderStatus</c>,
+    /// <c>ProblemDetails</c>), prefixed with its endpoint's name when the name alone says nothing
+    /// (<c>IssueStockEndpoint.Request</c> → <c>IssueStockRequest</c>, <c>GetInventoryDashboardEndpoint.Dashboard</c> →
+    /// <c>InventoryDashboard</c>); generics read <c>PageOfListReordersItem</c>. No dots: generators (NSwag, Kiota) name
+    /// their classes after the last dotted segment and number the clashes by position (ADR 21). Two types with one id
+    /// fail the document's generation.
+    /// </summary>
     private static string SchemaId(Type type)
     {
-        var name = (type.IsGenericType ? type.GetGenericTypeDefinition().FullName! : type.FullName!)
-            .Replace("BackOffice.Api.", "", StringComparison.Ordinal).Replace('+', '.');
-        if (!type.IsGenericType) return name;
-        return name[..name.IndexOf('`', StringComparison.Ordinal)] + "Of" + string.Join("And", type.GetGenericArguments().Select(SchemaId));
+        if (type.IsGenericType)
+        {
+            var name = type.GetGenericTypeDefinition().Name;
+            return name[..name.IndexOf('`', StringComparison.Ordinal)] + "Of" + string.Join("And", type.GetGenericArguments().Select(SchemaId));
+        }
+        if (type.DeclaringType is not { } owner || !AmbiguousNames.Contains(type.Name)) return type.Name;
+        var stem = owner.Name;
+        foreach (var suffix in (string[])["Endpoints", "Endpoint"])
+            if (stem.EndsWith(suffix, StringComparison.Ordinal)) { stem = stem[..^suffix.Length]; break; }
+        if (stem.Length > 3 && stem.StartsWith("Get", StringComparison.Ordinal) && char.IsUpper(stem[3])) stem = stem[3..];
+        return stem.EndsWith(type.Name, StringComparison.Ordinal) ? stem : stem + type.Name;
     }
+
+    /// <summary>Nested type names that say nothing without their endpoint's name.</summary>
+    private static readonly HashSet<string> AmbiguousNames = new(StringComparer.Ordinal)
+    {
+        "Request", "Response", "Item", "Dashboard", "Line", "Entry", "History", "Node", "Settings", "Level", "Group", "Month", "Gap",
+    };
 }

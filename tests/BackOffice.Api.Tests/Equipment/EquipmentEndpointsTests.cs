@@ -227,7 +227,7 @@ public class EquipmentEndpointsTests(ApiFixture api)
     {
         var doc = await (await api.CreateClient().GetAsync("/swagger/v1/swagger.json")).ShouldBeJson(200);
         var schemas = doc.GetProperty("components").GetProperty("schemas");
-        var request = schemas.EnumerateObject().Single(s => s.Name.EndsWith("EscalateToRepairEndpoint.Request", StringComparison.Ordinal)).Value;
+        var request = schemas.GetProperty("EscalateToRepairRequest");
         request.GetProperty("properties").GetProperty("cost").GetProperty("format").GetString().ShouldBe("decimal");
         doc.GetProperty("paths").GetProperty("/api/devices/{id}/consumables/{supplyItemId}/replace").GetProperty("post")
             .GetProperty("responses").TryGetProperty("409", out _).ShouldBeTrue();

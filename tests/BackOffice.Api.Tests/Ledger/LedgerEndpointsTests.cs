@@ -120,9 +120,9 @@ public class LedgerEndpointsTests(ApiFixture api)
     {
         var doc = await (await api.CreateClient().GetAsync("/swagger/v1/swagger.json")).ShouldBeJson(200);
         var schemas = doc.GetProperty("components").GetProperty("schemas");
-        schemas.GetProperty("Ledger.GetAccountEndpoint.AccountView").GetProperty("properties").GetProperty("balance")
+        schemas.GetProperty("AccountView").GetProperty("properties").GetProperty("balance")
             .GetProperty("format").GetString().ShouldBe("decimal");
-        schemas.GetProperty("Ledger.PostJournalEntryEndpoint.Line").GetProperty("properties").GetProperty("debit")
+        schemas.GetProperty("PostJournalEntryLine").GetProperty("properties").GetProperty("debit")
             .GetProperty("format").GetString().ShouldBe("decimal");
         var paths = doc.GetProperty("paths");
         foreach (var path in new[] { "/api/accounts", "/api/accounts/{id}", "/api/accounts/{id}/freeze", "/api/accounts/{id}/unfreeze",
