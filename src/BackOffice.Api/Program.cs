@@ -70,8 +70,8 @@ builder.Services.AddWebhooks(builder.Configuration);
 builder.Host.AddBackOfficeWorkflows(builder.Configuration);
 builder.Services.AddBackOfficeOpenApi();
 builder.Services.AddBackOfficeRateLimiting(builder.Configuration);
-builder.Services.AddBackOfficeTelemetry(builder.Configuration);
-builder.Services.AddBackOfficeConsole();   // the web console at /console (cookie sessions, antiforgery, static SSR)   // OTLP traces and metrics, only when an endpoint is set
+builder.Services.AddBackOfficeTelemetry(builder.Configuration);   // OTLP traces and metrics, only when an endpoint is set
+builder.Services.AddBackOfficeConsole();   // the web console at /console (cookie sessions, antiforgery, static SSR)
 Validation.UseCamelCasePropertyNames();
 
 var app = builder.Build();
