@@ -12,7 +12,9 @@ internal sealed record Settings(string Phase, bool Smoke, string Connection, Uri
     public TimeSpan Window => Smoke ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(Seconds ?? 20);
     public TimeSpan WarmUp => Smoke ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(3);
     /// <summary>Unmeasured load a freshly started API gets first, so its JIT (tiered compilation, dynamic PGO) has settled.</summary>
-    public TimeSpan ApiWarmUp => Smoke ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(15);
+    public TimeSpan ApiWarmUp => TimeSpan.FromSeconds(ApiWarmUpSeconds ?? (Smoke ? 2 : 15));
+    /// <summary><c>--api-warmup-seconds</c>: a longer warm-up shows the steady state once tiered compilation has settled.</summary>
+    public int? ApiWarmUpSeconds { get; init; }
     public int Rounds => Smoke ? 1 : 2;
     public int? Seconds { get; init; }
     /// <summary>Length of the soak (memory flatness) run: 10 minutes in a full run, 5 s in smoke, <c>--soak-seconds</c>.</summary>
@@ -43,6 +45,7 @@ internal sealed record Settings(string Phase, bool Smoke, string Connection, Uri
             pid.Length > 0 ? int.Parse(pid, CultureInfo.InvariantCulture) : null, Arg("--work"), Arg("--results", "") is { Length: > 0 } r ? r : null)
         {
             HttpOnly = args.Contains("--http-only"),
+            ApiWarmUpSeconds = Arg("--api-warmup-seconds", "") is { Length: > 0 } w ? int.Parse(w, CultureInfo.InvariantCulture) : null,
             LoadOnly = args.Contains("--load-only"),
             PgBench = Arg("--pgbench", "") is { Length: > 0 } pg ? pg : null,
             SoakSecondsOverride = Arg("--soak-seconds", "") is { Length: > 0 } soak ? int.Parse(soak, CultureInfo.InvariantCulture) : null,
