@@ -12,7 +12,7 @@ internal sealed record Settings(string Phase, bool Smoke, string Connection, Uri
     public TimeSpan Window => Smoke ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(Seconds ?? 20);
     public TimeSpan WarmUp => Smoke ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(3);
     /// <summary>Unmeasured load a freshly started API gets first, so its JIT (tiered compilation, dynamic PGO) has settled.</summary>
-    public TimeSpan ApiWarmUp => TimeSpan.FromSeconds(ApiWarmUpSeconds ?? (Smoke ? 2 : 15));
+    public TimeSpan ApiWarmUp => TimeSpan.FromSeconds(ApiWarmUpSeconds ?? (Smoke ? 2 : 60));
     /// <summary><c>--api-warmup-seconds</c>: a longer warm-up shows the steady state once tiered compilation has settled.</summary>
     public int? ApiWarmUpSeconds { get; init; }
     public int Rounds => Smoke ? 1 : 2;
