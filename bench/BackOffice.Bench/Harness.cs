@@ -194,16 +194,13 @@ internal static class OpenLoop
 /// <summary>CPU and memory of another process, from /proc.</summary>
 internal sealed class ProcessProbe(int pid)
 {
-    private static readonly double Tick = 100.0;   // USER_HZ on Linux
     public (double CpuSeconds, long RssKb) Read()
     {
+        if (ProcStat.Read(pid) is not { } stat) return (double.NaN, -1);
         try
         {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            var cpu = (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / Tick;
             var rss = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-            return (cpu, long.Parse(rss.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture));
+            return (stat.Own, long.Parse(rss.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture));
         }
         catch (IOException) { return (double.NaN, -1); }
     }
@@ -226,7 +223,6 @@ internal sealed class ProcessProbe(int pid)
 /// </summary>
 internal sealed class PostgresProbe(int postmaster)
 {
-    private static readonly double Tick = 100.0;   // USER_HZ on Linux
 
     public static async Task<PostgresProbe?> Find(string connection)
     {
@@ -234,30 +230,37 @@ internal sealed class PostgresProbe(int postmaster)
         await c.OpenAsync().ConfigureAwait(false);
         await using var command = new Npgsql.NpgsqlCommand("select pg_backend_pid()", c);
         var backend = (int)(await command.ExecuteScalarAsync().ConfigureAwait(false))!;
-        return Stat(backend) is { } stat ? new PostgresProbe(stat.Parent) : null;
+        return ProcStat.Read(backend) is { } stat ? new PostgresProbe(stat.Parent) : null;
     }
 
     /// <summary>CPU seconds the server has used so far (NaN when /proc cannot be read).</summary>
     public double CpuSeconds()
     {
-        if (Stat(postmaster) is not { } main) return double.NaN;
+        if (ProcStat.Read(postmaster) is not { } main) return double.NaN;
         var total = main.Own + main.Children;
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || pid == postmaster) continue;
-            if (Stat(pid) is { } child && child.Parent == postmaster) total += child.Own;
+            if (ProcStat.Read(pid) is { } child && child.Parent == postmaster) total += child.Own;
         }
         return total;
     }
 
-    private static (int Parent, double Own, double Children)? Stat(int pid)
+}
+
+/// <summary>A process's parent and CPU seconds (its own; its reaped children's), from <c>/proc/&lt;pid&gt;/stat</c>.</summary>
+internal sealed record ProcStat(int Parent, double Own, double Children)
+{
+    private const double Tick = 100.0;   // USER_HZ on Linux
+
+    public static ProcStat? Read(int pid)
     {
         try
         {
             var stat = File.ReadAllText($"/proc/{pid}/stat");
             var f = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
             double T(int i) => long.Parse(f[i], CultureInfo.InvariantCulture) / Tick;
-            return (int.Parse(f[1], CultureInfo.InvariantCulture), T(11) + T(12), T(13) + T(14));
+            return new ProcStat(int.Parse(f[1], CultureInfo.InvariantCulture), T(11) + T(12), T(13) + T(14));
         }
         catch (IOException) { return null; }
         catch (UnauthorizedAccessException) { return null; }

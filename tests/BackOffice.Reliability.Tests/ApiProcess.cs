@@ -99,21 +99,9 @@ public sealed class ApiProcess : IAsyncLifetime
         api = null;
     }
 
-    public async Task<long> Scalar(string sql)
-    {
-        await using var connection = new NpgsqlConnection(TestConnection);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public Task<long> Scalar(string sql) => TestSql.Scalar(TestConnection, sql);
 
-    public async Task<string> Text(string sql)
-    {
-        await using var connection = new NpgsqlConnection(TestConnection);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
-    }
+    public Task<string> Text(string sql) => TestSql.Text(TestConnection, sql);
 
     public static async Task<Guid> RegisterItem(HttpClient client)
     {
@@ -171,4 +159,23 @@ public static class Load
 {
     public static bool IsLong => Environment.GetEnvironmentVariable("BACKOFFICE_LONG_RELIABILITY") == "1";
     public static int OperationsPerClient => IsLong ? 200 : 15;
+}
+
+/// <summary>One-value queries of the reliability tests' own (unpooled) connections.</summary>
+internal static class TestSql
+{
+    public static async Task<object?> Value(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        var value = await command.ExecuteScalarAsync();
+        return value is DBNull ? null : value;
+    }
+
+    public static async Task<long> Scalar(string connectionString, string sql)
+        => Convert.ToInt64(await Value(connectionString, sql), System.Globalization.CultureInfo.InvariantCulture);
+
+    public static async Task<string> Text(string connectionString, string sql)
+        => Convert.ToString(await Value(connectionString, sql), System.Globalization.CultureInfo.InvariantCulture) ?? "";
 }

@@ -50,20 +50,9 @@ public sealed class Cluster : IAsyncDisposable
         return node;
     }
 
-    public async Task<long> Scalar(string sql)
-        => Convert.ToInt64(await Query(sql), System.Globalization.CultureInfo.InvariantCulture);
+    public Task<long> Scalar(string sql) => TestSql.Scalar(TestConnection, sql);
 
-    public async Task<string> Text(string sql)
-        => Convert.ToString(await Query(sql), System.Globalization.CultureInfo.InvariantCulture) ?? "";
-
-    private async Task<object?> Query(string sql)
-    {
-        await using var connection = new NpgsqlConnection(TestConnection);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        var value = await command.ExecuteScalarAsync();
-        return value is DBNull ? null : value;
-    }
+    public Task<string> Text(string sql) => TestSql.Text(TestConnection, sql);
 
     /// <summary>The rows of a query, each row's columns joined by a space.</summary>
     public async Task<List<string>> Rows(string sql)
