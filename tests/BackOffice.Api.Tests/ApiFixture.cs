@@ -23,12 +23,83 @@ public sealed class ApiFixture : WebApplicationFactory<Program>
         Environment.GetEnvironmentVariable("BACKOFFICE_TEST_CONNECTION")
         ?? throw new InvalidOperationException("Set BACKOFFICE_TEST_CONNECTION (scripts/test.sh does) to a PostgreSQL connection string.");
 
+    /// <summary>
+    /// <c>BACKOFFICE_TEST_TENANCY=DatabasePerTenant</c> (scripts/test.sh's second run of this suite): the host maps the
+    /// tests' tenants to two tenant databases beside the main one (<see cref="TenantDatabases"/>), created when missing.
+    /// </summary>
+    public static bool DatabasePerTenant =>
+        string.Equals(Environment.GetEnvironmentVariable("BACKOFFICE_TEST_TENANCY"), "DatabasePerTenant", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Spare tenants, mapped in both modes, for tests that need a tenant nobody else writes to.</summary>
+    private static readonly string[] Spares = [.. Enumerable.Range(1, 12).Select(i => $"spare-{i}")];
+    private static int spareTaken;
+
+    /// <summary>
+    /// A tenant no other test writes to: <paramref name="prefix"/> and a random suffix when conjoined; one of the mapped
+    /// spares with a database per tenant (where a tenant must be mapped to be served).
+    /// </summary>
+    public static string FreshTenant(string prefix)
+    {
+        if (!DatabasePerTenant) return prefix + Guid.NewGuid().ToString("N")[..8];
+        var taken = Interlocked.Increment(ref spareTaken);
+        if (taken > Spares.Length) throw new InvalidOperationException("Map more spare tenants in ApiFixture.");
+        return Spares[taken - 1];
+    }
+
+    /// <summary>The two tenant databases and their tenants (database per tenant mode).</summary>
+    public static readonly (string Id, string Database, string[] Tenants)[] TenantDatabases =
+    [
+        ("tenants-a", "tenants_a", ["demo", FuzzTenant, "tamper", "books", .. Spares[..6]]),
+        ("tenants-b", "tenants_b", ["acme", "hooks", .. Spares[6..]]),
+    ];
+
+    private static string WithDatabase(string database)
+    {
+        var csb = new Npgsql.NpgsqlConnectionStringBuilder(Connection);
+        csb.Database = $"{csb.Database}_{database}";
+        return csb.ConnectionString;
+    }
+
+    /// <summary>The database holding <paramref name="tenant"/>'s data (the main one when conjoined).</summary>
+    public static string ConnectionFor(string tenant)
+        => !DatabasePerTenant ? Connection
+            : TenantDatabases.FirstOrDefault(d => d.Tenants.Contains(tenant)) is { Id: not null } d ? WithDatabase(d.Database)
+            : throw new InvalidOperationException($"Tenant {tenant} is not mapped in ApiFixture.TenantDatabases.");
+
+    /// <summary>Every database the host writes to: the main one, and the tenant databases.</summary>
+    public static string[] AllDatabases => DatabasePerTenant ? [Connection, .. TenantDatabases.Select(d => WithDatabase(d.Database))] : [Connection];
+
+    private static void CreateTenantDatabases()
+    {
+        using var connection = new Npgsql.NpgsqlConnection(Connection);
+        connection.Open();
+        foreach (var (_, database, _) in TenantDatabases)
+        {
+            var name = new Npgsql.NpgsqlConnectionStringBuilder(WithDatabase(database)).Database!;
+            using var exists = new Npgsql.NpgsqlCommand("select count(*) from pg_database where datname = $1", connection);
+            exists.Parameters.AddWithValue(name);
+            if ((long)exists.ExecuteScalar()! > 0) continue;
+            using var create = new Npgsql.NpgsqlCommand($"create database \"{name}\"", connection);
+            create.ExecuteNonQuery();
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         // Every answer any test receives, from this host or a variant, is checked against the served OpenAPI document.
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ContractConformance>());
         builder.UseSetting("BACKOFFICE_CONNECTION", Connection);
+        if (DatabasePerTenant)
+        {
+            CreateTenantDatabases();
+            builder.UseSetting("BackOffice:Tenancy", "DatabasePerTenant");
+            foreach (var (id, database, tenants) in TenantDatabases)
+            {
+                builder.UseSetting($"BackOffice:TenantDatabases:{id}:ConnectionString", WithDatabase(database));
+                for (var i = 0; i < tenants.Length; i++) builder.UseSetting($"BackOffice:TenantDatabases:{id}:Tenants:{i}", tenants[i]);
+            }
+        }
         builder.UseSetting("BackOffice:Schema", "api_tests");
         builder.UseSetting("BackOffice:Daemon", "Solo");
         // The tests' own clients are not what the rate limit is for (FailureModeTests checks it with a limit of its own).
@@ -101,6 +172,24 @@ public sealed class ApiFixture : WebApplicationFactory<Program>
     }
 
     public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
+
+    /// <summary>
+    /// Waits until the async projections have caught up in every database holding events (Marten's wait times out on a
+    /// tenant database no test has written to yet).
+    /// </summary>
+    public async Task WaitForProjections(TimeSpan timeout)
+    {
+        foreach (var database in await Store.Storage.AllDatabases())
+        {
+            await using (var connection = database.CreateConnection())
+            {
+                await connection.OpenAsync();
+                await using var any = new Npgsql.NpgsqlCommand($"select exists (select 1 from {Store.Options.Events.DatabaseSchemaName}.mt_events)", connection);
+                if (!(bool)(await any.ExecuteScalarAsync())!) continue;
+            }
+            await Marten.Events.TestingExtensions.WaitForNonStaleProjectionDataAsync(database, timeout);
+        }
+    }
 }
 
 [CollectionDefinition(Name)]

@@ -29,10 +29,18 @@ public static class DatabaseDump
         return dump.ToString();
     }
 
-    /// <summary>Asserts that none of <paramref name="values"/> occurs anywhere in the database.</summary>
-    public static async Task ShouldContainNoneOf(string connectionString, params string[] values)
+    /// <summary>Every database of <paramref name="connectionStrings"/> as text (the main one and each tenant database).</summary>
+    public static async Task<string> AllTextAsync(IEnumerable<string> connectionStrings)
     {
-        var dump = await AllTextAsync(connectionString);
+        var dump = new System.Text.StringBuilder();
+        foreach (var connectionString in connectionStrings) dump.Append(await AllTextAsync(connectionString));
+        return dump.ToString();
+    }
+
+    /// <summary>Asserts that none of <paramref name="values"/> occurs anywhere in any of the databases.</summary>
+    public static async Task ShouldContainNoneOf(IEnumerable<string> connectionStrings, params string[] values)
+    {
+        var dump = await AllTextAsync(connectionStrings);
         foreach (var value in values)
             dump.Contains(value, StringComparison.Ordinal).ShouldBeFalse($"'{value}' is still in the database");
     }

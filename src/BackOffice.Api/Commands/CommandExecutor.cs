@@ -240,7 +240,7 @@ public sealed partial class CommandExecutor(
         var cancellation = Http.RequestAborted;
         afterCommit.Clear();
         // The lock timeout is a setting of the command connections (no SET LOCAL round trip); BEGIN goes out with the first query.
-        await using var connection = await connections.DataSource.OpenConnectionAsync(cancellation).ConfigureAwait(false);
+        await using var connection = await connections.For(request.Tenant).OpenConnectionAsync(cancellation).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellation).ConfigureAwait(false);
         Transaction = transaction;
 

@@ -21,7 +21,7 @@ public sealed record DemoSeedResult(string Tenant, int Commands, bool AlreadySee
 /// Idempotent: a tenant holding any event of a <c>demo-seed:</c> correlation is left as it is. Development only.
 /// </summary>
 public sealed partial class DemoSeeder(IServiceProvider services, IHostEnvironment environment, TimeProvider time, IDocumentStore store,
-    NpgsqlDataSource dataSource, ILogger<DemoSeeder> logger)
+    Hosting.TenantDatabases databases, ILogger<DemoSeeder> logger)
 {
     /// <summary>The tenant <c>scripts/run.sh --demo</c> seeds.</summary>
     public const string DefaultTenant = "demo";
@@ -59,7 +59,7 @@ public sealed partial class DemoSeeder(IServiceProvider services, IHostEnvironme
 
     private async Task<bool> SeededBeforeAsync(string tenant, CancellationToken cancellation)
     {
-        await using var command = dataSource.CreateCommand(
+        await using var command = databases.Of(tenant).DataSource.CreateCommand(
             $"select exists (select 1 from {store.Options.Events.DatabaseSchemaName}.mt_events where tenant_id = $1 and correlation_id like $2)");
         command.Parameters.Add(new NpgsqlParameter { Value = tenant });
         command.Parameters.Add(new NpgsqlParameter { Value = CorrelationPrefix + "%" });

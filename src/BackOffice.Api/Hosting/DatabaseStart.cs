@@ -13,12 +13,12 @@ namespace BackOffice.Api.Hosting;
 /// setting for that (Marten's schema migration and Wolverine's node records are written unconditionally at start-up,
 /// and a failure stops the host), so this waits for the database itself: it probes PostgreSQL and starts them, in
 /// registration order, only once the probe succeeds; in the background, with a backoff from 0.5 s up to 5 s, while it
-/// does not. The web host serves meanwhile: <c>/health/ready</c> and <c>/api</c> answer 503 with <c>Retry-After</c>
+/// does not (with a database per tenant, every tenant database must answer too). The web host serves meanwhile: <c>/health/ready</c> and <c>/api</c> answer 503 with <c>Retry-After</c>
 /// until <see cref="DatabaseStartState.Started"/>. With the database up, they start before the host serves requests, as
 /// usual. A start that fails after a successful probe is not retried (a half-started Wolverine runtime reports itself
 /// started): the host is stopped so that its supervisor restarts it (ADR 9, ADR 24).
 /// </summary>
-internal sealed partial class DatabaseStart(IReadOnlyList<IHostedService> inner, NpgsqlDataSource database, DatabaseStartState state,
+internal sealed partial class DatabaseStart(IReadOnlyList<IHostedService> inner, TenantDatabases databases, DatabaseStartState state,
     IHostApplicationLifetime lifetime, ILogger<DatabaseStart> logger) : IHostedService, IDisposable
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(500);
@@ -60,7 +60,11 @@ internal sealed partial class DatabaseStart(IReadOnlyList<IHostedService> inner,
     {
         try
         {
-            await using var probe = await database.OpenConnectionAsync(cancellation).ConfigureAwait(false);
+            // Every database: the main one and, with a database per tenant, each tenant database (Marten migrates them all).
+            foreach (var database in databases.Every)
+            {
+                await using var probe = await database.OpenConnectionAsync(cancellation).ConfigureAwait(false);
+            }
         }
         catch (Exception ex) when (IsDatabaseUnreachable(ex) || (ex is OperationCanceledException && cancellation.IsCancellationRequested))
         {
@@ -157,7 +161,7 @@ internal sealed partial class DatabaseStart(IReadOnlyList<IHostedService> inner,
         services.Insert(position, ServiceDescriptor.Singleton<IHostedService>(sp => new DatabaseStart(
             [.. descriptors.Select(d => d.ImplementationInstance as IHostedService
                 ?? (d.ImplementationFactory is { } f ? (IHostedService)f(sp) : (IHostedService)ActivatorUtilities.CreateInstance(sp, d.ImplementationType!)))],
-            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<DatabaseStartState>(),
+            sp.GetRequiredService<TenantDatabases>(), sp.GetRequiredService<DatabaseStartState>(),
             sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<DatabaseStart>>())));
     }
 }

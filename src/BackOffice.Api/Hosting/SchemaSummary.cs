@@ -3,15 +3,20 @@ using Npgsql;
 namespace BackOffice.Api.Hosting;
 
 /// <summary>
-/// Start-up says in one line which database and schema the API uses, once every hosted service (Marten's schema
+/// Start-up says in one line per database (the main one, then each tenant database) which database and schema the API uses, once every hosted service (Marten's schema
 /// migration, Wolverine's envelope tables) has started. The DDL itself is logged at Debug only (appsettings.json).
 /// </summary>
-internal sealed partial class SchemaSummary(NpgsqlDataSource dataSource, IConfiguration configuration, ILogger<SchemaSummary> logger)
+internal sealed partial class SchemaSummary(TenantDatabases databases, IConfiguration configuration, ILogger<SchemaSummary> logger)
     : IHostedLifecycleService
 {
     public async Task StartedAsync(CancellationToken cancellationToken)
     {
         var schema = configuration["BackOffice:Schema"] ?? Projections.BackOfficeOptions.DefaultSchemaName;
+        foreach (var dataSource in databases.Every) await SummarizeAsync(dataSource, schema, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task SummarizeAsync(NpgsqlDataSource dataSource, string schema, CancellationToken cancellationToken)
+    {
         var builder = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
         try
         {

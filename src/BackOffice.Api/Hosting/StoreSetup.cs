@@ -19,20 +19,13 @@ public static class StoreSetup
     {
         var connection = configuration["BACKOFFICE_CONNECTION"] ?? configuration.GetConnectionString("BackOffice")
             ?? throw new InvalidOperationException("Set BACKOFFICE_CONNECTION (or ConnectionStrings:BackOffice) to a PostgreSQL connection string.");
-        var csb = new NpgsqlConnectionStringBuilder(connection);
-        if (!connection.Contains("Timeout", StringComparison.OrdinalIgnoreCase)) csb.Timeout = 5;
-        // PostgreSQL's error details quote the offending values (personal data): they never enter exception messages.
-        csb.IncludeErrorDetail = false;
-        // Statements the store sends over and over (appends, snapshot loads, daemon reads) are prepared once per
-        // connection instead of parsed and planned every time: PostgreSQL's CPU was the bottleneck (docs/benchmarks.md).
-        if (!connection.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
-        {
-            csb.MaxAutoPrepare = 64;
-            csb.AutoPrepareMinUsages = 2;
-        }
-        var dataSource = new NpgsqlDataSourceBuilder(csb.ConnectionString).Build();
+        var tuned = TenantDatabases.Tune(connection);
+        var dataSource = new NpgsqlDataSourceBuilder(tuned).Build();
         services.AddSingleton(dataSource);
-        services.AddSingleton(sp => new CommandConnections(csb.ConnectionString,
+        // Conjoined: every tenant in that database. DatabasePerTenant (ADR 26): each tenant in the database it is mapped to.
+        var databases = TenantDatabases.From(configuration, tuned, dataSource);
+        services.AddSingleton(databases);
+        services.AddSingleton(sp => new CommandConnections(databases,
             sp.GetRequiredService<IConfiguration>().GetValue("BackOffice:LockTimeoutMs", 5000)));
         services.AddSingleton(sp => new HashChainSettings(AuditKeys.CurrentKeyId(configuration), AuditKeys.All(configuration))
         {
@@ -47,7 +40,13 @@ public static class StoreSetup
         var marten = services.AddMarten(sp =>
             {
                 var options = new StoreOptions();
-                options.Connection(dataSource);
+                if (databases.Mode == TenancyMode.Conjoined) options.Connection(dataSource);
+                else
+                    options.MultiTenantedDatabases(tenancy =>
+                    {
+                        foreach (var database in databases.All)
+                            tenancy.AddMultipleTenantDatabase(database.ConnectionString, database.Id).ForTenants([.. database.Tenants]);
+                    });
                 // Never Marten's default logger: it writes parameter values (personal data) of failed commands.
                 options.Logger(new ParameterFreeMartenLogger(sp.GetRequiredService<ILoggerFactory>().CreateLogger<IDocumentStore>()));
                 options.DatabaseSchemaName = schema;
@@ -67,6 +66,9 @@ public static class StoreSetup
             .IntegrateWithWolverine(w =>
             {
                 w.MessageStorageSchemaName = schema;
+                // Database per tenant: Wolverine's nodes and untenanted envelopes in the main database, each tenant's
+                // envelopes (the outbox of its commands, its scheduled messages) in the tenant's database.
+                if (databases.Mode == TenancyMode.DatabasePerTenant) w.MasterDataSource = dataSource;
                 // Several nodes (ADR 24): Wolverine's leader assigns every async projection and the hash chain
                 // subscription to exactly one live node, and moves them when that node dies (its heartbeat goes stale).
                 w.UseWolverineManagedEventSubscriptionDistribution = managed;

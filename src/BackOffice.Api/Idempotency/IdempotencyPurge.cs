@@ -9,7 +9,7 @@ namespace BackOffice.Api.Idempotency;
 /// the retention replays its first answer; after it, the key is forgotten and the request runs as new. Each pass
 /// deletes in batches so that it never holds many row locks at once; several API nodes may run it harmlessly.
 /// </summary>
-public sealed partial class IdempotencyPurge(NpgsqlDataSource dataSource, IDocumentStore store, IConfiguration configuration,
+public sealed partial class IdempotencyPurge(Hosting.TenantDatabases databases, IDocumentStore store, IConfiguration configuration,
     TimeProvider time, ILogger<IdempotencyPurge> logger) : BackgroundService
 {
     /// <summary>The contract's minimum: a retry within 24 h replays.</summary>
@@ -27,6 +27,14 @@ public sealed partial class IdempotencyPurge(NpgsqlDataSource dataSource, IDocum
     {
         var cutoff = time.GetUtcNow() - Retention;
         var table = $"{store.Options.DatabaseSchemaName}.{IdempotencyRecords.TableName}";
+        long total = 0;
+        // Each tenant database keeps its tenants' records (the main one alone when conjoined).
+        foreach (var database in databases.All) total += await PurgeAsync(database.DataSource, table, cutoff, cancellation).ConfigureAwait(false);
+        return total;
+    }
+
+    private static async Task<long> PurgeAsync(NpgsqlDataSource dataSource, string table, DateTimeOffset cutoff, CancellationToken cancellation)
+    {
         long total = 0;
         await using var connection = await dataSource.OpenConnectionAsync(cancellation).ConfigureAwait(false);
         while (true)

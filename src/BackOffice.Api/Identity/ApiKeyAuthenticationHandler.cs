@@ -32,6 +32,9 @@ public sealed class ApiKeyAuthenticationHandler(
             if (equal && match is null && key.User.Length > 0 && key.Tenant.Length > 0) match = key;
         }
         if (match is null) return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
+        // Database per tenant: a tenant mapped to no database is not served here (ADR 26).
+        if (!Context.RequestServices.GetRequiredService<Hosting.TenantDatabases>().Serves(match.Tenant))
+            return Task.FromResult(AuthenticateResult.Fail("The key's tenant is not served by this deployment."));
         var claims = new List<Claim> { new(ClaimTypes.Name, match.User), new(Roles.TenantClaim, match.Tenant) };
         claims.AddRange(match.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));

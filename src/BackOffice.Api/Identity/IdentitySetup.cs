@@ -76,6 +76,9 @@ public static class IdentitySetup
                             context.Fail("The token has no 'sub' claim.");
                         else if (string.IsNullOrWhiteSpace(principal.FindFirst(Roles.TenantClaim)?.Value))
                             context.Fail("The token has no non-empty 'tenant' claim.");
+                        // Database per tenant: a tenant mapped to no database is not served here (ADR 26).
+                        else if (!context.HttpContext.RequestServices.GetRequiredService<Hosting.TenantDatabases>().Serves(principal.FindFirst(Roles.TenantClaim)!.Value))
+                            context.Fail("The token's tenant is not served by this deployment.");
                         return Task.CompletedTask;
                     },
                 };

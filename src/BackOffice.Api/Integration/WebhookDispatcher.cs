@@ -19,7 +19,7 @@ namespace BackOffice.Api.Integration;
 /// A crash between a delivery and its acknowledgement repeats the item with the same delivery id: at least once.
 /// </summary>
 public sealed partial class WebhookDispatcher(
-    IDocumentStore store, NpgsqlDataSource database, IHttpClientFactory clients, WebhookSecrets secrets, IOptions<WebhookOptions> settings,
+    IDocumentStore store, Hosting.TenantDatabases databases, IHttpClientFactory clients, WebhookSecrets secrets, IOptions<WebhookOptions> settings,
     TimeProvider time, ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     /// <summary>The named HTTP client of deliveries.</summary>
@@ -31,7 +31,7 @@ public sealed partial class WebhookDispatcher(
     private WebhookOptions Options => settings.Value;
     private string Schema => store.Options.DatabaseSchemaName;
 
-    private sealed record Due(string Tenant, Guid Id, string Url, string[] EventTypes);
+    private sealed record Due(NpgsqlDataSource Database, string Tenant, Guid Id, string Url, string[] EventTypes);
 
     private sealed record State(long Cursor, int Attempt, DateTimeOffset? FailingSince, DateTimeOffset? NextAttemptAt);
 
@@ -85,6 +85,14 @@ public sealed partial class WebhookDispatcher(
 
     private async Task<List<Due>> DueAsync(CancellationToken cancellation)
     {
+        // Each tenant database holds its tenants' subscriptions (the main one alone when conjoined).
+        var due = new List<Due>();
+        foreach (var database in databases.All) await DueAsync(database.DataSource, due, cancellation).ConfigureAwait(false);
+        return due;
+    }
+
+    private async Task DueAsync(NpgsqlDataSource database, List<Due> due, CancellationToken cancellation)
+    {
         await using var command = database.CreateCommand(
             $"""
             select d.tenant_id, d.id, d.data ->> 'url', array(select jsonb_array_elements_text(d.data -> 'eventTypes'))
@@ -94,16 +102,14 @@ public sealed partial class WebhookDispatcher(
               and (s.next_attempt_at is null or s.next_attempt_at <= $1)
             """);
         command.Parameters.AddWithValue(time.GetUtcNow());
-        var due = new List<Due>();
         await using var reader = await command.ExecuteReaderAsync(cancellation).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellation).ConfigureAwait(false))
-            due.Add(new Due(reader.GetString(0), reader.GetGuid(1), reader.GetString(2), reader.GetFieldValue<string[]>(3)));
-        return due;
+            due.Add(new Due(database, reader.GetString(0), reader.GetGuid(1), reader.GetString(2), reader.GetFieldValue<string[]>(3)));
     }
 
     private async Task DeliverAsync(Due webhook, CancellationToken cancellation)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellation).ConfigureAwait(false);
+        await using var connection = await webhook.Database.OpenConnectionAsync(cancellation).ConfigureAwait(false);
         var lockKey = LockKey(webhook.Id);
         if (!await ScalarAsync<bool>(connection, "select pg_try_advisory_lock($1)", cancellation, lockKey).ConfigureAwait(false)) return;
         try

@@ -71,13 +71,13 @@ public static class WebhookReadEndpoints
             .Produces<Page<WebhookSummary>>()
             .ProducesReadProblems();
 
-        app.MapGet("/api/webhooks/{id:guid}", async (Guid id, IDocumentStore store, NpgsqlDataSource database, RequestContext request,
+        app.MapGet("/api/webhooks/{id:guid}", async (Guid id, IDocumentStore store, Hosting.TenantDatabases databases, RequestContext request,
                 IOptions<WebhookOptions> options, HttpContext http) =>
             {
                 await using var session = store.QuerySession(request);
                 if (await Snapshots.LoadAsync<Webhook>(session, id, null, Webhook.Evolve, http.RequestAborted).ConfigureAwait(false) is not { State.Deleted: false } found)
                     return Snapshots.NotFound("Webhook", id, null);
-                var deliveries = await LastDeliveriesAsync(database, store.Options.DatabaseSchemaName, request.Tenant, id, options.Value.LogSize, http.RequestAborted)
+                var deliveries = await LastDeliveriesAsync(databases.Of(request.Tenant).DataSource, store.Options.DatabaseSchemaName, request.Tenant, id, options.Value.LogSize, http.RequestAborted)
                     .ConfigureAwait(false);
                 http.Response.Headers.ETag = ETags.Of(found.Version);
                 return TypedResults.Ok(WebhookView.From(found.State, deliveries, found.Version));

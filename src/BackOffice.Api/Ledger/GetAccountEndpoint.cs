@@ -37,7 +37,7 @@ public static class GetAccountEndpoint
                 await using var session = store.QuerySession(request);
                 var found = await Snapshots.LoadAsync<Account>(session, id, asOf, Account.Evolve, http.RequestAborted).ConfigureAwait(false);
                 if (found is null) return Snapshots.NotFound("Account", id, asOf);
-                await using var connection = await connections.DataSource.OpenConnectionAsync(http.RequestAborted).ConfigureAwait(false);
+                await using var connection = await connections.For(request.Tenant).OpenConnectionAsync(http.RequestAborted).ConfigureAwait(false);
                 var totals = await LedgerSql.TotalsAsync(connection, null, store.Options.DatabaseSchemaName, request.Tenant, id, asOfDate, asOf,
                     http.RequestAborted).ConfigureAwait(false);
                 http.Response.Headers.ETag = ETags.Of(found.Version);

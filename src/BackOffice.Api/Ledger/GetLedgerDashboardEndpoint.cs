@@ -50,7 +50,7 @@ public static class GetLedgerDashboardEndpoint
     {
         var (ledger, _) = await LedgerReadsEndpoints.LoadLedger(session, tenant, cancellation).ConfigureAwait(false);
         var accounts = (await session.Query<Account>().ToListAsync(cancellation).ConfigureAwait(false)).ToDictionary(a => a.Id);
-        await using var connection = await connections.DataSource.OpenConnectionAsync(cancellation).ConfigureAwait(false);
+        await using var connection = await connections.For(tenant).OpenConnectionAsync(cancellation).ConfigureAwait(false);
         var totals = await LedgerSql.TotalsAsync(connection, null, store.Options.DatabaseSchemaName, tenant, null, null, null, cancellation)
             .ConfigureAwait(false);
         var byType = Enum.GetValues<AccountType>().Select(type => new TypeTotal(type,

@@ -35,7 +35,7 @@ public static class LedgerReadsEndpoints
     internal static async Task<TrialBalance> Compute(IQuerySession session, CommandConnections connections, string schema, string tenant, DateOnly asOfDate,
         CancellationToken cancellation)
     {
-        await using var connection = await connections.DataSource.OpenConnectionAsync(cancellation).ConfigureAwait(false);
+        await using var connection = await connections.For(tenant).OpenConnectionAsync(cancellation).ConfigureAwait(false);
         var totals = await LedgerSql.TotalsAsync(connection, null, schema, tenant, null, asOfDate, null, cancellation).ConfigureAwait(false);
         var accounts = (await session.LoadManyAsync<Account>(cancellation, totals.Keys).ConfigureAwait(false)).ToDictionary(a => a.Id);
         var lines = totals.Where(t => accounts.ContainsKey(t.Key)).Select(t =>

@@ -17,7 +17,7 @@ public static class ListAccountsEndpoint
                 await using var session = store.QuerySession(request);
                 IQueryable<Account> query = session.Query<Account>();
                 if (wanted is { } t) query = query.Where(a => a.Type == t);
-                await using var connection = await connections.DataSource.OpenConnectionAsync(http.RequestAborted).ConfigureAwait(false);
+                await using var connection = await connections.For(request.Tenant).OpenConnectionAsync(http.RequestAborted).ConfigureAwait(false);
                 var totals = await LedgerSql.TotalsAsync(connection, null, store.Options.DatabaseSchemaName, request.Tenant, null, asOfDate, null,
                     http.RequestAborted).ConfigureAwait(false);
                 var page = await query.OrderBy(a => a.Code).ToPageAsync(paging,

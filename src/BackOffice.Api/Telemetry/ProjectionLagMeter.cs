@@ -31,7 +31,7 @@ internal sealed partial class ProjectionLagMeter : BackgroundService
     private volatile IReadOnlyList<Reading> last = [];
 
     /// <summary>One shard's reading.</summary>
-    internal sealed record Reading(string Projection, string Shard, long Lag, double AgeSeconds);
+    internal sealed record Reading(string Projection, string Shard, long Lag, double AgeSeconds, string Database = "main");
 
     public ProjectionLagMeter(IMeterFactory meters, IDocumentStore store, IConfiguration configuration, TimeProvider time, ILogger<ProjectionLagMeter> logger)
     {
@@ -48,7 +48,8 @@ internal sealed partial class ProjectionLagMeter : BackgroundService
             () => last.Select(r => new Measurement<double>(r.AgeSeconds, Tags(r))), "s", "Age of the oldest event an async projection shard has not processed yet (0 when caught up)");
     }
 
-    private static KeyValuePair<string, object?>[] Tags(Reading r) => [new("backoffice.projection", r.Projection), new("backoffice.shard", r.Shard)];
+    private static KeyValuePair<string, object?>[] Tags(Reading r)
+        => [new("backoffice.projection", r.Projection), new("backoffice.shard", r.Shard), new("backoffice.database", r.Database)];
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -69,15 +70,27 @@ internal sealed partial class ProjectionLagMeter : BackgroundService
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
-    /// <summary>Reads every shard's lag (Marten) and the age of its oldest unprocessed event (one query).</summary>
+    /// <summary>
+    /// Reads every shard's lag (Marten) and the age of its oldest unprocessed event (one query), in every database (each
+    /// tenant database has its own daemon shards with a database per tenant; tag <c>backoffice.database</c>).
+    /// </summary>
     internal async Task<IReadOnlyList<Reading>> ReadAsync(CancellationToken cancellation)
     {
+        var readings = new List<Reading>();
+        var databases = await store.Storage.AllDatabases().ConfigureAwait(false);
+        foreach (var database in databases)
+            readings.AddRange(await ReadAsync(database, databases.Count == 1 ? "main" : database.Id.Identity, cancellation).ConfigureAwait(false));
+        return readings;
+    }
+
+    private async Task<IReadOnlyList<Reading>> ReadAsync(Marten.Storage.IMartenDatabase database, string name, CancellationToken cancellation)
+    {
         var shards = await ((IEventStore<IDocumentOperations, IQuerySession>)store)
-            .FetchProjectionLagAsync((IEventDatabase)store.Storage.Database, cancellation).ConfigureAwait(false);
+            .FetchProjectionLagAsync((IEventDatabase)database, cancellation).ConfigureAwait(false);
         if (shards.Count == 0) return [];
         var sequences = shards.Select(s => s.Sequence).ToArray();
         var oldest = new DateTimeOffset?[shards.Count];
-        await using (var connection = store.Storage.Database.CreateConnection())
+        await using (var connection = database.CreateConnection())
         {
             await connection.OpenAsync(cancellation).ConfigureAwait(false);
             await using var command = new NpgsqlCommand(
@@ -90,7 +103,7 @@ internal sealed partial class ProjectionLagMeter : BackgroundService
         }
         var now = time.GetUtcNow();
         return shards.Select((s, i) => new Reading(s.Shard.Name, s.Shard.Identity, Math.Max(0, s.Lag),
-            oldest[i] is { } at ? Math.Max(0, (now - at).TotalSeconds) : 0)).ToList();
+            oldest[i] is { } at ? Math.Max(0, (now - at).TotalSeconds) : 0, name)).ToList();
     }
 
     [LoggerMessage(LogLevel.Debug, "Projection lag not read this time")]

@@ -27,7 +27,10 @@ internal sealed partial class AuditTrailProjection : EventProjection
         ArgumentNullException.ThrowIfNull(operations);
         ArgumentNullException.ThrowIfNull(e);
         var data = JsonSerializer.SerializeToElement(e.Data, e.EventType, AuditJson.Options);
-        operations.ForTenant(e.TenantId).Insert(new AuditEntry
+        // The daemon's operations may already be the event's tenant's (a database per tenant groups the events so);
+        // Marten refuses ForTenant there for a tenant that shares its database with others.
+        var target = operations.TenantId == e.TenantId ? operations : operations.ForTenant(e.TenantId);
+        target.Insert(new AuditEntry
         {
             Id = e.Sequence,
             StreamId = e.StreamId,

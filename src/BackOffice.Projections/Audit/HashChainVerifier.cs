@@ -104,7 +104,9 @@ public static class HashChainVerifier
         // The checkpoints, the links and the events are read in ONE snapshot (exported by the first connection and
         // imported by the second, as pg_dump does): the chain takes in new events while we read, and a checkpoint
         // committed between two reads would otherwise look missing at a link read later.
-        await using var chainConnection = store.Storage.Database.CreateConnection();
+        // The tenant's database: the one database when conjoined, the tenant's own with a database per tenant.
+        var database = await store.Storage.FindOrCreateDatabase(tenant).ConfigureAwait(false);
+        await using var chainConnection = database.CreateConnection();
         await chainConnection.OpenAsync(cancellation).ConfigureAwait(false);
         await using var chainRead = await chainConnection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellation).ConfigureAwait(false);
         string snapshot;
@@ -122,7 +124,7 @@ public static class HashChainVerifier
         ChainVerification Broken(long checkedEvents, long sequence, string reason) => Result(checkedEvents, new ChainBreak(sequence, reason));
 
         var pending = new Queue<Checkpoint>(checkpoints);
-        await using var eventConnection = store.Storage.Database.CreateConnection();
+        await using var eventConnection = database.CreateConnection();
         await eventConnection.OpenAsync(cancellation).ConfigureAwait(false);
         await using var eventRead = await eventConnection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellation).ConfigureAwait(false);
         if (!snapshot.All(c => char.IsAsciiHexDigit(c) || c == '-')) throw new InvalidOperationException("Unexpected snapshot id from pg_export_snapshot().");

@@ -61,7 +61,7 @@ internal sealed partial class LedgerPostingProjection : EventProjection
         ArgumentNullException.ThrowIfNull(operations);
         ArgumentNullException.ThrowIfNull(e);
         if (e.Data is not JournalEntryPosted p) return ValueTask.CompletedTask;
-        var target = operations.ForTenant(e.TenantId);
+        var target = operations.TenantId == e.TenantId ? operations : operations.ForTenant(e.TenantId);
         for (var i = 0; i < p.Lines.Count; i++)
         {
             var line = p.Lines[i];

@@ -27,7 +27,7 @@ public class AuditEndpointsTests(ApiFixture api)
         });
         await receipt.ShouldBe<CommandResponse>(200);
         await client.PostJson($"/api/supply-items/{id}/issues", new { quantity = 3 }).Ok<IssueStockEndpoint.Response>();
-        await api.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await api.WaitForProjections(TimeSpan.FromSeconds(30));
         return (id, correlation);
     }
 
@@ -117,7 +117,7 @@ public class AuditEndpointsTests(ApiFixture api)
     {
         var admin = api.As("tamper-admin");
         // The tenant is this test's alone: reset what an earlier run against the same database left broken.
-        await using (var connection = new Npgsql.NpgsqlConnection(ApiFixture.Connection))
+        await using (var connection = new Npgsql.NpgsqlConnection(ApiFixture.ConnectionFor("tamper")))
         {
             await connection.OpenAsync();
             foreach (var table in new[] { "bo_audit_chain", "bo_audit_checkpoint", "mt_events", "mt_streams", "mt_doc_supplyitem", "mt_doc_auditentry" })
@@ -130,7 +130,7 @@ public class AuditEndpointsTests(ApiFixture api)
         (await admin.GetAsync("/api/audit/verify").Ok<ChainVerification>()).Valid.ShouldBeTrue();
         var receipt = (await Events($"streamId={id}&type=stock_received_v2", admin)).Items.ShouldHaveSingleItem().Sequence;
 
-        await using (var connection = new Npgsql.NpgsqlConnection(ApiFixture.Connection))
+        await using (var connection = new Npgsql.NpgsqlConnection(ApiFixture.ConnectionFor("tamper")))
         {
             await connection.OpenAsync();
             await using var command = new Npgsql.NpgsqlCommand(

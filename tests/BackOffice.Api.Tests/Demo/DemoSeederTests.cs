@@ -26,7 +26,7 @@ public sealed class DemoSeederTests(ApiFixture api)
     [Fact]
     public async Task Seeds_months_of_a_small_office_through_the_commands_genuine_in_the_dashboards_and_the_chain_and_only_once()
     {
-        var tenant = "demo-seed-" + Guid.NewGuid().ToString("N")[..8];
+        var tenant = ApiFixture.FreshTenant("demo-seed-");
         var seeder = api.Services.GetRequiredService<DemoSeeder>();
         var before = DateTimeOffset.UtcNow;
 
@@ -39,7 +39,7 @@ public sealed class DemoSeederTests(ApiFixture api)
         var recruiting = await Eventually(async () => await reader.GetAsync("/api/dashboards/recruiting").Ok<GetRecruitingDashboardEndpoint.Dashboard>(),
             d => d.Openings.Any(o => o.Hired == 1));
         recruiting.Openings.Single().Status.ShouldBe(Domain.Recruiting.JobOpeningStatus.Filled);
-        await api.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+        await api.WaitForProjections(TimeSpan.FromSeconds(60));
 
         // Every dashboard shows an office at work.
         var inventory = await reader.GetAsync("/api/dashboards/inventory").Ok<GetInventoryDashboardEndpoint.Dashboard>();
@@ -127,7 +127,7 @@ public sealed class DemoSeederTests(ApiFixture api)
 
     private async Task<(DateTimeOffset Oldest, DateTimeOffset Newest, long Months)> Timestamps(string tenant)
     {
-        await using var command = api.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand(
+        await using var command = api.Services.GetRequiredService<BackOffice.Api.Hosting.TenantDatabases>().Of(tenant).DataSource.CreateCommand(
             $"select min(timestamp), max(timestamp), count(distinct date_trunc('month', timestamp at time zone 'utc')) from {api.Store.Options.Events.DatabaseSchemaName}.mt_events where tenant_id = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = tenant });
         await using var reader = await command.ExecuteReaderAsync();
@@ -138,7 +138,7 @@ public sealed class DemoSeederTests(ApiFixture api)
     /// <summary>The tenant's events made by the office's members (the workflows' later events are theirs, not the seeder's).</summary>
     private async Task<long> SeedersEvents(string tenant)
     {
-        await using var command = api.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand(
+        await using var command = api.Services.GetRequiredService<BackOffice.Api.Hosting.TenantDatabases>().Of(tenant).DataSource.CreateCommand(
             $"select count(*) from {api.Store.Options.Events.DatabaseSchemaName}.mt_events where tenant_id = $1 and user_name not like 'workflow:%'");
         command.Parameters.Add(new NpgsqlParameter { Value = tenant });
         return (long)(await command.ExecuteScalarAsync())!;

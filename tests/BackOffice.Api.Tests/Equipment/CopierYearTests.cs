@@ -131,7 +131,7 @@ public class CopierYearTests(ApiFixture api)
         final.Reliability.ShouldBe(new ReliabilityView(2, 2, 74m, 249.90m, expectedMttr, expectedMtbf));
 
         // The dashboard (async) shows the same figures for the copier's location, and for its kind among the others.
-        await api.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await api.WaitForProjections(TimeSpan.FromSeconds(30));
         var dashboard = await (await api.As("demo-manager").GetAsync("/api/dashboards/equipment")).ShouldBe<GetEquipmentDashboardEndpoint.Dashboard>(200);
         var here = dashboard.ByLocation.Single(g => g.Key == location);
         here.Devices.ShouldBe(new GetEquipmentDashboardEndpoint.StatusCounts(1, 0, 0, 1));

@@ -242,7 +242,7 @@ public class EquipmentEndpointsTests(ApiFixture api)
         await (await it.PostJson($"/api/devices/{id}/move", new { location = "Elsewhere " + RecruitingApi.Tag() })).ShouldBe<EquipmentApi.Created>(200);
         var before = await (await it.GetAsync($"/api/fault-tickets?deviceId={id}")).Content.ReadAsStringAsync();
 
-        using var daemon = await api.Store.BuildProjectionDaemonAsync();
+        using var daemon = await api.Store.BuildProjectionDaemonAsync("demo");
         await daemon.RebuildProjectionAsync<BackOffice.Projections.Equipment.FaultTicketViewProjection>(TimeSpan.FromMinutes(1), CancellationToken.None);
 
         var after = await (await it.GetAsync($"/api/fault-tickets?deviceId={id}")).Content.ReadAsStringAsync();

@@ -65,7 +65,7 @@ public static class FrontDeskApi
         var response = await hr.SendAsync(request);
         if (response.IsSuccessStatusCode) return;
         ((int)response.StatusCode).ShouldBeOneOf(404, 405);
-        await using var connection = new NpgsqlConnection(ApiFixture.Connection);
+        await using var connection = new NpgsqlConnection(ApiFixture.ConnectionFor("demo"));
         await connection.OpenAsync();
         await using var update = new NpgsqlCommand(
             "update api_tests.mt_doc_employee set data = jsonb_set(data, '{userName}', to_jsonb(@user::text)) where id = @id and tenant_id = 'demo'", connection);

@@ -29,7 +29,7 @@ public class FrontDeskDashboardTests(ApiFixture api)
             occurredAt = DateTimeOffset.UtcNow.ToString("O"), inReplyTo = answered.Id,
         });
 
-        await api.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await api.WaitForProjections(TimeSpan.FromSeconds(30));
         var dashboard = await (await api.As("demo-auditor").GetAsync("/api/dashboards/front-desk")).ShouldBe<GetFrontDeskDashboardEndpoint.Dashboard>(200);
 
         var pending = dashboard.PendingAcknowledgements.Where(p => p.DepartmentId == department).ShouldHaveSingleItem();

@@ -34,15 +34,15 @@ public class FrontDeskPersonalDataTests(ApiFixture api)
         held.Fields[CorrespondenceFields.Message(call.Id)].ShouldBe($"Erin {tag} will call again");
         held.Streams.Select(s => (s.StreamId, s.StreamType)).Order().ShouldBe(new[] { (letter.Id, "correspondence"), (call.Id, "correspondence") }.Order());
         string[] values = [$"Jane Roe-{tag}", $"Erin Erasable-{tag}", email, $"Roe Ltd {tag}", $"1 rue {tag}, Paris", $"Invoice dispute {tag}", $"Erin {tag} will call again", $"Call from Erin {tag}"];
-        var dump = await DatabaseDump.AllTextAsync(ApiFixture.Connection);
+        var dump = await DatabaseDump.AllTextAsync(ApiFixture.AllDatabases);
         dump.ShouldContain($"Erin Erasable-{tag}");
         dump.Split('\n').Where(l => l.Contains("mt_events", StringComparison.Ordinal)).ShouldAllBe(l => !values.Any(v => l.Contains(v)));
 
         await (await clerk.DeleteAsync($"/api/personal-data/{letter.SubjectId}")).ShouldBeProblem(403, "forbidden");
         ((int)(await hr.DeleteAsync($"/api/personal-data/{letter.SubjectId}")).StatusCode).ShouldBe(204);
 
-        await api.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
-        await DatabaseDump.ShouldContainNoneOf(ApiFixture.Connection, values);
+        await api.WaitForProjections(TimeSpan.FromSeconds(30));
+        await DatabaseDump.ShouldContainNoneOf(ApiFixture.AllDatabases, values);
         foreach (var (id, number) in new[] { (letter.Id, letter.RegisterNumber), (call.Id, call.RegisterNumber) })
         {
             var erased = await hr.Item(id);

@@ -28,7 +28,7 @@ public class RegisterNumberTests(ApiFixture api)
             begin raise exception 'forced failure of %', new.data->>'registerNumber'; end $$;
             create trigger {trigger} before insert on api_tests.mt_doc_correspondence for each row
             when (new.data->>'documentRef' like 'FAIL-%') execute function api_tests.{trigger}();
-            """);
+            """, "acme");
         try
         {
             var tag = RecruitingApi.Tag();
@@ -62,7 +62,7 @@ public class RegisterNumberTests(ApiFixture api)
         }
         finally
         {
-            await Sql($"drop trigger {trigger} on api_tests.mt_doc_correspondence; drop function api_tests.{trigger}();");
+            await Sql($"drop trigger {trigger} on api_tests.mt_doc_correspondence; drop function api_tests.{trigger}();", "acme");
         }
     }
 
@@ -98,9 +98,9 @@ public class RegisterNumberTests(ApiFixture api)
         error.SqlState.ShouldBe(PostgresErrorCodes.UniqueViolation);
     }
 
-    private static async Task Sql(string sql)
+    private static async Task Sql(string sql, string tenant = "demo")
     {
-        await using var connection = new NpgsqlConnection(ApiFixture.Connection);
+        await using var connection = new NpgsqlConnection(ApiFixture.ConnectionFor(tenant));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();

@@ -16,7 +16,7 @@ public class ServiceLevelSchedulingTests(ApiFixture api)
 {
     private async Task<(HttpClient Admin, string Tenant)> TenantWith(object settings)
     {
-        var tenant = "hd-" + Guid.NewGuid().ToString("N")[..8];
+        var tenant = ApiFixture.FreshTenant("hd-");
         var admin = api.User("admin-" + tenant, tenant, "admin");
         await (await admin.PutAsJsonAsync("/api/help-desk/settings", settings)).ShouldBe<CommandResponse>(200);
         return (admin, tenant);
@@ -101,7 +101,7 @@ public class ServiceLevelSchedulingTests(ApiFixture api)
         await admin.Command(resolved, "resolve", new { resolution = "Reinstalled" });
         await admin.Eventually(breached, r => r.SlaBreached.FirstResponse);
 
-        await api.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await api.WaitForProjections(TimeSpan.FromSeconds(30));
         var dashboard = await (await admin.GetAsync("/api/dashboards/help-desk")).ShouldBe<GetHelpDeskDashboardEndpoint.Dashboard>(200);
         dashboard.Queue.Select(q => q.SupportRequestId).ShouldBe([breached, low]);
         dashboard.Queue[0].FirstResponseBreached.ShouldBeTrue();

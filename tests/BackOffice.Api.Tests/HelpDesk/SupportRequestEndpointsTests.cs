@@ -165,7 +165,7 @@ public class SupportRequestEndpointsTests(ApiFixture api)
     [Fact]
     public async Task Settings_are_per_tenant_and_requests_take_those_in_force_when_opened()
     {
-        var tenant = "hd-" + Guid.NewGuid().ToString("N")[..8];
+        var tenant = ApiFixture.FreshTenant("hd-");
         var admin = api.User("admin-" + tenant, tenant, "admin");
         var defaults = await (await admin.GetAsync("/api/help-desk/settings")).ShouldBe<HelpDeskSettingsEndpoints.Settings>(200);
         defaults.Critical.ShouldBe(new HelpDeskSettingsEndpoints.Level("PT1H", "PT4H"));

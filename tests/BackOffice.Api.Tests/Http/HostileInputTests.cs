@@ -94,7 +94,7 @@ public class HostileInputTests(ApiFixture api)
 
     private static async Task<long> CountFuzzEvents()
     {
-        await using var connection = new NpgsqlConnection(ApiFixture.Connection);
+        await using var connection = new NpgsqlConnection(ApiFixture.ConnectionFor(ApiFixture.FuzzTenant));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("select count(*) from api_tests.mt_events where tenant_id = @t", connection);
         command.Parameters.AddWithValue("t", ApiFixture.FuzzTenant);

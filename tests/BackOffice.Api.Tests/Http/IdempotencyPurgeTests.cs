@@ -14,7 +14,7 @@ public class IdempotencyPurgeTests(ApiFixture api)
         purge.Retention.ShouldBeGreaterThanOrEqualTo(IdempotencyPurge.MinimumRetention);
         var old = "purge-test-old-" + Guid.NewGuid();
         var young = "purge-test-young-" + Guid.NewGuid();
-        await using var connection = new NpgsqlConnection(ApiFixture.Connection);
+        await using var connection = new NpgsqlConnection(ApiFixture.ConnectionFor("demo"));
         await connection.OpenAsync();
         await using (var insert = new NpgsqlCommand(
             $"insert into api_tests.{IdempotencyRecords.TableName} (scope, tenant_id, request_hash, status, response, created_at) values " +

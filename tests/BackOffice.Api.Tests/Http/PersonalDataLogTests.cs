@@ -75,7 +75,7 @@ public class PersonalDataLogTests(ApiFixture api)
 
     private static async Task Sql(string sql)
     {
-        await using var connection = new NpgsqlConnection(ApiFixture.Connection);
+        await using var connection = new NpgsqlConnection(ApiFixture.ConnectionFor("demo"));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();

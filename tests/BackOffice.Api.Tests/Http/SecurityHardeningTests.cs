@@ -156,7 +156,7 @@ public class SecurityHardeningTests(ApiFixture api)
 
         static async Task<long> Count(string hash)
         {
-            await using var connection = new NpgsqlConnection(ApiFixture.Connection);
+            await using var connection = new NpgsqlConnection(ApiFixture.ConnectionFor("demo"));
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand("select count(*) from api_tests.bo_idempotency where upper(request_hash) = $1", connection);
             command.Parameters.AddWithValue(hash);

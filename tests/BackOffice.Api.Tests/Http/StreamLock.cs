@@ -16,7 +16,7 @@ public sealed class StreamLock : IAsyncDisposable
 
     public static async Task<StreamLock> Hold(Guid streamId)
     {
-        var connection = new NpgsqlConnection(ApiFixture.Connection);
+        var connection = new NpgsqlConnection(ApiFixture.ConnectionFor("demo"));
         await connection.OpenAsync();
         var transaction = await connection.BeginTransactionAsync();
         await using var lockRow = new NpgsqlCommand("select 1 from api_tests.mt_streams where id = @id for update", connection, transaction);

@@ -35,7 +35,7 @@ public class ChangeFeedTests(ApiFixture api)
 
     private static async Task<long> LastSequence()
     {
-        await using var connection = new NpgsqlConnection(ApiFixture.Connection);
+        await using var connection = new NpgsqlConnection(ApiFixture.ConnectionFor("demo"));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("select coalesce(max(seq_id), 0) from api_tests.mt_events", connection);
         return (long)(await command.ExecuteScalarAsync())!;
@@ -43,7 +43,7 @@ public class ChangeFeedTests(ApiFixture api)
 
     private static async Task<List<long>> Sequences(string tenant, long after, long through)
     {
-        await using var connection = new NpgsqlConnection(ApiFixture.Connection);
+        await using var connection = new NpgsqlConnection(ApiFixture.ConnectionFor("demo"));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             "select seq_id from api_tests.mt_events where tenant_id = $1 and seq_id > $2 and seq_id <= $3 order by seq_id", connection);
@@ -64,7 +64,7 @@ public class ChangeFeedTests(ApiFixture api)
         var id = await clerk.Register(InventoryApi.NewItem(reorderPoint: 0));   // no reorder raised by the issue
         await clerk.PostJson($"/api/supply-items/{id}/receipts", new { quantity = 4 }).Ok();
         await clerk.PostJson($"/api/supply-items/{id}/issues", new { quantity = 1 }).Ok<BackOffice.Api.Inventory.IssueStockEndpoint.Response>();
-        await api.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await api.WaitForProjections(TimeSpan.FromSeconds(30));
 
         var all = await All(start, limit: 2);
         all.Select(i => i.Sequence).ShouldBeInOrder(SortDirection.Ascending);
@@ -105,7 +105,7 @@ public class ChangeFeedTests(ApiFixture api)
         var start = await LastSequence();
         var hr = api.As("demo-hr");
         var applicant = await hr.Apply(await hr.Opening());
-        await api.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await api.WaitForProjections(TimeSpan.FromSeconds(30));
         var raw = new List<string>();
         long? cursor = start;
         while (cursor is { } c)
@@ -123,11 +123,11 @@ public class ChangeFeedTests(ApiFixture api)
     [Fact]
     public async Task An_event_whose_transaction_commits_late_is_never_skipped()
     {
-        await api.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await api.WaitForProjections(TimeSpan.FromSeconds(30));
         var start = await LastSequence();
         var slow = Guid.CreateVersion7();
         // Append in a transaction of our own and keep it open: its sequence number is taken, its row invisible.
-        await using var connection = new NpgsqlConnection(ApiFixture.Connection);
+        await using var connection = new NpgsqlConnection(ApiFixture.ConnectionFor("demo"));
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         var options = SessionOptions.ForTransaction(transaction);
@@ -141,14 +141,14 @@ public class ChangeFeedTests(ApiFixture api)
         var fast = await api.As("demo-clerk").Register();
         await api.As("demo-clerk").PostJson($"/api/supply-items/{fast}/receipts", new { quantity = 2 }).Ok();
         // Longer than Marten's stale-sequence threshold (3 s): the feed still must not pass the live hole.
-        await Should.ThrowAsync<TimeoutException>(() => api.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(6)));
+        await Should.ThrowAsync<TimeoutException>(() => api.WaitForProjections(TimeSpan.FromSeconds(6)));
         var during = await All(start);
         during.ShouldNotContain(i => i.StreamId == fast);
         during.ShouldNotContain(i => i.StreamId == slow);
         var cursor = during.Count > 0 ? during[^1].Sequence : start;   // where a consumer stopped
 
         await transaction.CommitAsync();
-        await api.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await api.WaitForProjections(TimeSpan.FromSeconds(30));
         var after = await All(cursor);
         var late = after.Where(i => i.StreamId == slow).ShouldHaveSingleItem();
         var first = after.First(i => i.StreamId == fast);

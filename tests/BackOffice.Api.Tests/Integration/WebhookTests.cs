@@ -150,7 +150,7 @@ public class WebhookTests(ApiFixture api)
         await (await clerk.GetAsync($"/api/webhooks/{id}")).ShouldBeProblem(403, "forbidden");
         await (await api.As("demo-integrator").GetAsync($"/api/webhooks/{id}")).ShouldBeProblem(404, "not-found");   // another tenant
         // The secret is stored encrypted: the database holds no trace of it in clear.
-        await using (var connection = new Npgsql.NpgsqlConnection(ApiFixture.Connection))
+        await using (var connection = new Npgsql.NpgsqlConnection(ApiFixture.ConnectionFor("hooks")))
         {
             await connection.OpenAsync();
             await using var command = new Npgsql.NpgsqlCommand("select cipher from api_tests.bo_webhook_secret where webhook_id = $1", connection);

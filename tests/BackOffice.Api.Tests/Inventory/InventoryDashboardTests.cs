@@ -17,7 +17,7 @@ public class InventoryDashboardTests(ApiFixture api)
 
     private async Task<Dashboard> Dashboard(HttpClient? client = null)
     {
-        await api.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await api.WaitForProjections(TimeSpan.FromSeconds(30));
         return await (client ?? clerk).GetAsync("/api/dashboards/inventory").Ok<Dashboard>();
     }
 
@@ -142,7 +142,7 @@ public class InventoryDashboardTests(ApiFixture api)
         var before = (await clerk.Reorders($"supplyItemId={id}")).Items.ShouldHaveSingleItem();
         before.Status.ShouldBe(ReorderStatus.Approved);
 
-        using var daemon = await api.Store.BuildProjectionDaemonAsync();
+        using var daemon = await api.Store.BuildProjectionDaemonAsync("demo");
         await daemon.RebuildProjectionAsync<BackOffice.Projections.Inventory.ReorderViewProjection>(TimeSpan.FromMinutes(1), CancellationToken.None);
 
         (await clerk.Reorders($"supplyItemId={id}")).Items.ShouldHaveSingleItem().ShouldBe(before);

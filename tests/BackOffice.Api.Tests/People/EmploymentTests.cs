@@ -64,7 +64,7 @@ public class EmploymentTests(ApiFixture api)
         actions.Items.Select(a => (a.Level, a.Reason, a.IssuedBy, a.InForce)).ShouldBe([
             (DisciplinaryLevel.WrittenWarning, written, "demo-manager", true), (DisciplinaryLevel.FinalWarning, final, "demo-hr", true)]);
         actions.Items[1].ActionId.ShouldBe(finalWarning.ActionId);
-        (await DatabaseDump.AllTextAsync(ApiFixture.Connection)).Split('\n').Where(l => l.Contains("mt_events", StringComparison.Ordinal))
+        (await DatabaseDump.AllTextAsync(ApiFixture.AllDatabases)).Split('\n').Where(l => l.Contains("mt_events", StringComparison.Ordinal))
             .ShouldAllBe(l => !l.Contains(final));
         var terminated = await hr.PostJson($"/api/employees/{e.Id}/terminate", new { reason = "Dismissal", effectiveOn = RecruitingApi.Day(0) }).Ok();
         view = await hr.Employee(e.Id);
@@ -114,8 +114,8 @@ public class EmploymentTests(ApiFixture api)
 
         // erasure: the reasons are gone from every table
         ((int)(await hr.DeleteAsync($"/api/personal-data/{e.SubjectId}")).StatusCode).ShouldBe(204);
-        await api.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
-        await DatabaseDump.ShouldContainNoneOf(ApiFixture.Connection, written, final, e.Name, e.Email);
+        await api.WaitForProjections(TimeSpan.FromSeconds(30));
+        await DatabaseDump.ShouldContainNoneOf(ApiFixture.AllDatabases, written, final, e.Name, e.Email);
         actions = await (await hr.GetAsync($"/api/employees/{e.Id}/disciplinary-actions")).ShouldBe<DisciplinaryActionEndpoints.Actions>(200);
         actions.Items.ShouldAllBe(a => a.Reason == null);
         actions.Items.Select(a => a.Level).ShouldBe([DisciplinaryLevel.WrittenWarning, DisciplinaryLevel.FinalWarning]);

@@ -122,7 +122,7 @@ public class OrgChartTests(ApiFixture api)
         await hr.PostJson($"/api/employees/{temp.Id}/trainings", new { course = "Ethics", dueOn = RecruitingApi.Day(5) }).Ok<AssignTrainingEndpoint.Response>();
         await hr.PostJson($"/api/employees/{permanent.Id}/trainings/{t.TrainingId}/complete", new { completedOn = RecruitingApi.Day(0) }).Ok();
 
-        await api.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await api.WaitForProjections(TimeSpan.FromSeconds(30));
         var dashboard = await (await api.As("demo-clerk").GetAsync("/api/dashboards/people")).ShouldBe<GetPeopleDashboardEndpoint.Dashboard>(200);
         var line = dashboard.Departments.Where(d => d.DepartmentId == department).ShouldHaveSingleItem();
         line.Headcount.ShouldBe(2);

@@ -63,7 +63,7 @@ public class PeopleEndpointsTests(ApiFixture api)
         view.GetProperty("startDate").GetString().ShouldBe(RecruitingApi.Day(14));
         view.GetProperty("candidateId").ValueKind.ShouldBe(JsonValueKind.Null);
         view.GetProperty("personalDataErased").GetBoolean().ShouldBeFalse();
-        (await DatabaseDump.AllTextAsync(ApiFixture.Connection)).Split('\n').Where(l => l.Contains("mt_events", StringComparison.Ordinal))
+        (await DatabaseDump.AllTextAsync(ApiFixture.AllDatabases)).Split('\n').Where(l => l.Contains("mt_events", StringComparison.Ordinal))
             .ShouldAllBe(l => !l.Contains(e.Email));
 
         var list = await (await api.As("demo-clerk").GetAsync($"/api/employees?departmentId={department}")).ShouldBeJson(200);
@@ -90,6 +90,6 @@ public class PeopleEndpointsTests(ApiFixture api)
         erased.GetProperty("name").ValueKind.ShouldBe(JsonValueKind.Null);
         erased.GetProperty("email").ValueKind.ShouldBe(JsonValueKind.Null);
         erased.GetProperty("personalDataErased").GetBoolean().ShouldBeTrue();
-        await DatabaseDump.ShouldContainNoneOf(ApiFixture.Connection, e.Name, e.Email);
+        await DatabaseDump.ShouldContainNoneOf(ApiFixture.AllDatabases, e.Name, e.Email);
     }
 }

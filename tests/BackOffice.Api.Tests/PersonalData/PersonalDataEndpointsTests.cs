@@ -44,8 +44,8 @@ public class PersonalDataEndpointsTests(ApiFixture api)
         held.Fields["email"].ShouldBe(values[1]);
         held.Fields["resume"].ShouldBe(values[4]);
         held.Streams.ShouldBe([new GetPersonalDataEndpoint.StreamView(stream, "supply_item")]);
-        await DatabaseDump.ShouldContainNoneOf(ApiFixture.Connection, "definitely-not-there-" + Guid.NewGuid());
-        (await DatabaseDump.AllTextAsync(ApiFixture.Connection)).ShouldContain(values[1]);
+        await DatabaseDump.ShouldContainNoneOf(ApiFixture.AllDatabases, "definitely-not-there-" + Guid.NewGuid());
+        (await DatabaseDump.AllTextAsync(ApiFixture.AllDatabases)).ShouldContain(values[1]);
 
         var erase = await hr.DeleteAsync($"/api/personal-data/{subject}");
         ((int)erase.StatusCode).ShouldBe(204);
@@ -55,10 +55,10 @@ public class PersonalDataEndpointsTests(ApiFixture api)
         after.ErasedAt.ShouldNotBeNull();
         after.Fields.Count.ShouldBe(6);
         after.Fields.Values.ShouldAllBe(v => v == null);
-        await DatabaseDump.ShouldContainNoneOf(ApiFixture.Connection, values);
+        await DatabaseDump.ShouldContainNoneOf(ApiFixture.AllDatabases, values);
 
         // The erasure is a fact of its own; the other facts and the chain stay intact.
-        await api.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await api.WaitForProjections(TimeSpan.FromSeconds(30));
         var auditor = api.As("demo-auditor");
         var trail = await auditor.GetAsync($"/api/audit/events?streamId={subject}").Ok<ListAuditEventsEndpoint.AuditPage>();
         trail.Items[0].Type.ShouldBe("personal_data_erased_v1");

@@ -251,11 +251,11 @@ public class CandidateEndpointsTests(ApiFixture api)
         var rejection = "Rejected because " + RecruitingApi.Tag();
         await hr.PostJson($"/api/candidates/{c.Id}/reject", new { reason = "Other", notes = rejection }).Ok();
         string[] values = [c.Name, c.Email, c.Phone, c.Resume, screening, feedback, rejection];
-        (await DatabaseDump.AllTextAsync(ApiFixture.Connection)).ShouldContain(feedback);
+        (await DatabaseDump.AllTextAsync(ApiFixture.AllDatabases)).ShouldContain(feedback);
 
         ((int)(await hr.DeleteAsync($"/api/personal-data/{c.SubjectId}")).StatusCode).ShouldBe(204);
-        await api.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
-        await DatabaseDump.ShouldContainNoneOf(ApiFixture.Connection, values);
+        await api.WaitForProjections(TimeSpan.FromSeconds(30));
+        await DatabaseDump.ShouldContainNoneOf(ApiFixture.AllDatabases, values);
 
         // The strict typed read tells null from absent: every erased field is there, as null.
         var view = await hr.Candidate(c.Id);

@@ -83,7 +83,7 @@ public class CandidateReadAccessTests(ApiFixture api)
     {
         var opening = await hr.Opening(positions: 2);
         var (c, _) = await hr.Offered(manager, opening);
-        await api.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await api.WaitForProjections(TimeSpan.FromSeconds(30));
 
         var asHr = await (await hr.GetAsync("/api/dashboards/recruiting")).ShouldBe<GetRecruitingDashboardEndpoint.Dashboard>(200);
         asHr.OffersOutstanding.ShouldNotBeNull().ShouldContain(o => o.CandidateId == c.Id && o.Salary == 5200.50m);

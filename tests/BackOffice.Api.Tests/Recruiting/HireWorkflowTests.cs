@@ -111,12 +111,17 @@ public class HireWorkflowTests(ApiFixture api)
         await hr.CandidateWhen(candidate.Id, c => c.Stage == CandidateStage.Hired);
 
         // Wolverine keeps handled envelopes for a while: the message is there, and carries no personal value.
-        await using var connection = new NpgsqlConnection(ApiFixture.Connection);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "select body from api_tests.wolverine_incoming_envelopes where position(convert_to(@id, 'UTF8') in body) > 0", connection);
-        command.Parameters.AddWithValue("id", candidate.Id.ToString());
-        var bytes = (byte[]?)await command.ExecuteScalarAsync();
+        // With a database per tenant, Wolverine keeps the tenant's envelopes in the tenant's database: look in every one.
+        byte[]? bytes = null;
+        foreach (var database in ApiFixture.AllDatabases)
+        {
+            await using var connection = new NpgsqlConnection(database);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(
+                "select body from api_tests.wolverine_incoming_envelopes where position(convert_to(@id, 'UTF8') in body) > 0", connection);
+            command.Parameters.AddWithValue("id", candidate.Id.ToString());
+            bytes ??= (byte[]?)await command.ExecuteScalarAsync();
+        }
         bytes.ShouldNotBeNull();
         var body = System.Text.Encoding.UTF8.GetString(bytes);
         body.ShouldContain(candidate.Id.ToString());

@@ -18,7 +18,7 @@ public class RecruitingDashboardTests(ApiFixture api)
         var rejected = await hr.Apply(opening);
         await hr.PostJson($"/api/candidates/{rejected.Id}/screen", new { passed = false }).Ok();
         var (offered, _) = await hr.Offered(manager, opening, expiresInDays: 9);
-        await api.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await api.WaitForProjections(TimeSpan.FromSeconds(30));
 
         var response = await hr.GetAsync("/api/dashboards/recruiting");
         var d = await response.ShouldBe<Dashboard>(200);
@@ -47,7 +47,7 @@ public class RecruitingDashboardTests(ApiFixture api)
         // once accepted (and hired) the offer is no longer outstanding
         await hr.PostAsync($"/api/candidates/{offered.Id}/offer/accept", null).Ok();
         await hr.CandidateWhen(offered.Id, c => c.Stage == CandidateStage.Hired);
-        await api.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await api.WaitForProjections(TimeSpan.FromSeconds(30));
         d = await hr.GetAsync("/api/dashboards/recruiting").Ok<Dashboard>();
         d.OffersOutstanding.ShouldNotBeNull().ShouldNotContain(o => o.CandidateId == offered.Id);
         funnel = d.Openings.Single(o => o.JobOpeningId == opening);

@@ -40,7 +40,7 @@ public class OperationalMetersTests(ApiFixture api)
             await Task.Delay(100);
         }
 
-        var head = await api.Store.Advanced.FetchEventStoreStatistics();
+        var head = await api.Store.Advanced.FetchEventStoreStatistics("demo");
         points.Where(p => p.Name == "backoffice.projection.lag").ShouldAllBe(p => p.Value >= 0 && p.Value <= head.EventSequenceNumber);
         points.Where(p => p.Name == "backoffice.projection.lag.age").ShouldAllBe(p => p.Value >= 0 && p.Value < 3600);
         points.Where(p => p.Name == "backoffice.projection.lag").Select(p => p.Projection)
