@@ -19,9 +19,15 @@ public sealed class ApiFixture : WebApplicationFactory<Program>
     public const string FuzzTenant = "fuzz";
     public const string JwtSigningKey = "test-signing-key-for-backoffice-tests-only-0123456789";
 
-    public static string Connection =>
+    private static string Given =>
         Environment.GetEnvironmentVariable("BACKOFFICE_TEST_CONNECTION")
         ?? throw new InvalidOperationException("Set BACKOFFICE_TEST_CONNECTION (scripts/test.sh does) to a PostgreSQL connection string.");
+
+    /// <summary>
+    /// The host's main database: BACKOFFICE_TEST_CONNECTION; with a database per tenant, a database of its own beside it
+    /// (<c>…_main</c>, holding Wolverine's nodes only), so that a run after a conjoined one starts clean.
+    /// </summary>
+    public static string Connection => DatabasePerTenant ? WithDatabase("main") : Given;
 
     /// <summary>
     /// <c>BACKOFFICE_TEST_TENANCY=DatabasePerTenant</c> (scripts/test.sh's second run of this suite): the host maps the
@@ -55,7 +61,7 @@ public sealed class ApiFixture : WebApplicationFactory<Program>
 
     private static string WithDatabase(string database)
     {
-        var csb = new Npgsql.NpgsqlConnectionStringBuilder(Connection);
+        var csb = new Npgsql.NpgsqlConnectionStringBuilder(Given);
         csb.Database = $"{csb.Database}_{database}";
         return csb.ConnectionString;
     }
@@ -71,9 +77,9 @@ public sealed class ApiFixture : WebApplicationFactory<Program>
 
     private static void CreateTenantDatabases()
     {
-        using var connection = new Npgsql.NpgsqlConnection(Connection);
+        using var connection = new Npgsql.NpgsqlConnection(Given);
         connection.Open();
-        foreach (var (_, database, _) in TenantDatabases)
+        foreach (var database in TenantDatabases.Select(d => d.Database).Prepend("main"))
         {
             var name = new Npgsql.NpgsqlConnectionStringBuilder(WithDatabase(database)).Database!;
             using var exists = new Npgsql.NpgsqlCommand("select count(*) from pg_database where datname = $1", connection);
