@@ -100,9 +100,14 @@ public sealed partial class GroupCommit : IAsyncDisposable
     {
         public Lane(GroupCommit owner, NpgsqlDataSource source)
         {
-            Writers = Enumerable.Range(0, owner.Writers)
-                .Select(_ => Task.Run(() => owner.WriteAsync(source, Queue.Reader)))
-                .ToArray();
+            // The writers must not keep the flow of the request that happened to create the lane (its HttpContext, its
+            // activity): each command runs under its own submitter's context, the writers' loops under none.
+            using (ExecutionContext.SuppressFlow())
+            {
+                Writers = Enumerable.Range(0, owner.Writers)
+                    .Select(_ => Task.Run(() => owner.WriteAsync(source, Queue.Reader)))
+                    .ToArray();
+            }
         }
 
         public Channel<Item> Queue { get; } = Channel.CreateUnbounded<Item>(new UnboundedChannelOptions { AllowSynchronousContinuations = false });

@@ -288,8 +288,8 @@ public sealed class GroupCommitTests(ApiFixture api)
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             $"select count(*), count(distinct created_at) from {api.Store.Options.DatabaseSchemaName}.bo_idempotency " +
-            "where convert_from(response, 'UTF8') like any(@ids)", connection);
-        command.Parameters.AddWithValue("ids", streams.Select(id => $"%{id}%").ToArray());
+            "where exists (select 1 from unnest(@ids) as id where position(id in response) > 0)", connection);
+        command.Parameters.AddWithValue("ids", streams.Select(id => System.Text.Encoding.UTF8.GetBytes(id.ToString())).ToArray());
         await using var reader = await command.ExecuteReaderAsync();
         (await reader.ReadAsync()).ShouldBeTrue();
         reader.GetInt64(0).ShouldBe(streams.Length);
