@@ -6,7 +6,9 @@
 #   scripts/bench.sh            full run (1M events for rebuilds and reads; about 10 minutes on 2 cores)
 #   scripts/bench.sh --smoke    a few seconds per measurement (CI): fails only on crashes and server errors, never on figures
 # Options: --seconds N (length of each load window, full run), --events N (events stored for rebuilds and reads),
-# --load-only (only the load phase: an A/B aid), --soak-seconds N.
+# --load-only (only the load phase: an A/B aid), --soak-seconds N, --group-commit on|off|both (ADR 25: the API's
+# BackOffice:Commands:GroupCommit; default: the API's own default; both: the load phase runs twice in the same run, off
+# then on, each on a freshly started API; the off pass's figures are printed, the on pass's go into the report).
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/scripts/lib/postgres.sh"
@@ -14,7 +16,12 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 args=("$@")
 smoke=""; load_only=""; http_only=""
+group_commit=""
 for a in "$@"; do [ "$a" = "--smoke" ] && smoke="--smoke"; [ "$a" = "--load-only" ] && load_only=1; [ "$a" = "--http-only" ] && http_only=1; done
+for ((i = 1; i <= $#; i++)); do [ "${!i}" = "--group-commit" ] && { j=$((i + 1)); group_commit=${!j:-}; }; done
+case "$group_commit" in ""|on|off|both) ;; *) echo "--group-commit on|off|both"; exit 2 ;; esac
+# The benchmark program does not know --group-commit: drop it (and its value) from the arguments passed on.
+args=(); skip=""; for a in "$@"; do [ -n "$skip" ] && { skip=""; continue; }; [ "$a" = "--group-commit" ] && { skip=1; continue; }; args+=("$a"); done
 
 tmp=$(mktemp -d /tmp/backoffice-bench.XXXXXX)
 chmod 755 "$tmp"
@@ -66,7 +73,7 @@ start_api() {
       BackOffice__ApiKeys__Keys__1__Key=bench-accountant-api-key-0123456789abcdef01234 BackOffice__ApiKeys__Keys__1__User=bench-accountant \
       BackOffice__ApiKeys__Keys__1__Tenant=demo BackOffice__ApiKeys__Keys__1__Roles__0=accountant \
       BackOffice__Audit__HmacKey="$audit_key" \
-      ${BENCH_API_ENV:-} dotnet "$api_dll" --urls "$api_url" ) >>"$tmp/api-$1.log" 2>&1 &
+      ${gc_env:-} ${BENCH_API_ENV:-} dotnet "$api_dll" --urls "$api_url" ) >>"$tmp/api-$1.log" 2>&1 &
   api_pid=$!
   for _ in $(seq 1 300); do
     curl -sf "$api_url/health/ready" >/dev/null 2>&1 && { echo "API (pid $api_pid, schema $1, daemon $2) on $api_url"; return 0; }
@@ -79,6 +86,20 @@ start_api() {
 bench() { dotnet "$bench_dll" "$1" --connection "$connection" --work "$tmp/figures" "${@:2}" ${args[@]+"${args[@]}"}; }
 
 status=0
+gc_env=""
+case "$group_commit" in on) gc_env="BackOffice__Commands__GroupCommit=true" ;; off) gc_env="BackOffice__Commands__GroupCommit=false" ;; esac
+if [ "$group_commit" = "both" ]; then
+  # Same run, same PostgreSQL: group commit off first, then on (the report's pass), each on a fresh schema.
+  gc_env="BackOffice__Commands__GroupCommit=false"
+  start_api backoffice Solo || exit 1
+  bench load --api "$api_url" --api-pid "$api_pid" --pgbench "$PG_BIN/pgbench" || { status=1; echo "load phase (group commit off) failed"; tail -n 30 "$tmp/api-backoffice.log"; }
+  stop_api
+  mv "$tmp/api-backoffice.log" "$tmp/api-backoffice-gc-off.log"
+  pg_as_owner "$PG_BIN/psql" -h "$tmp/data" -p "$pg_port" -U postgres -d backoffice_bench -qc "drop schema if exists backoffice cascade" >/dev/null
+  mv "$tmp/figures/load.json" "$tmp/load-group-commit-off.json" 2>/dev/null && { echo "[load] group commit OFF figures:"; cat "$tmp/load-group-commit-off.json"; }
+  gc_env="BackOffice__Commands__GroupCommit=true"
+  echo "[load] group commit ON:"
+fi
 start_api backoffice Solo || exit 1
 bench load --api "$api_url" --api-pid "$api_pid" --pgbench "$PG_BIN/pgbench" || { status=1; echo "load phase failed"; tail -n 30 "$tmp/api-backoffice.log"; }
 [ -z "$load_only" ] && { bench ledger --api "$api_url" --pgbench "$PG_BIN/pgbench" || { status=1; echo "ledger phase failed"; tail -n 30 "$tmp/api-backoffice.log"; }; }

@@ -9,8 +9,11 @@ namespace BackOffice.Reliability.Tests;
 /// A PostgreSQL cluster of its own (so that restarting it disturbs no other test) and the API as a real OS process
 /// that can be killed with SIGKILL and started again.
 /// </summary>
-public sealed class ApiProcess : IAsyncLifetime
+public class ApiProcess : IAsyncLifetime
 {
+    /// <summary>Settings of the API process beyond the common ones (environment variables, <c>BackOffice__…</c>).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
     private readonly string root = FindRoot();
     private readonly string dataDir = Path.Combine(Path.GetTempPath(), "backoffice-reliability-" + Guid.NewGuid().ToString("N")[..8]);
     private Process? api;
@@ -65,6 +68,7 @@ public sealed class ApiProcess : IAsyncLifetime
         start.Environment["BackOffice__Wolverine__ScheduledPollingSeconds"] = "1";   // help-desk deadlines: poll every second
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__Console__FormatterName"] = "simple";
+        foreach (var (name, value) in Settings) start.Environment[name] = value;
         api = Process.Start(start)!;
         var log = Path.Combine(dataDir, "api.log");
         api.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (dataDir) File.AppendAllText(log, e.Data + "\n"); };
@@ -152,6 +156,22 @@ public sealed class ApiProcess : IAsyncLifetime
 public sealed class ReliabilityCollection : ICollectionFixture<ApiProcess>
 {
     public const string Name = "reliability";
+}
+
+/// <summary>The API with group commit on (ADR 25), on a PostgreSQL of its own.</summary>
+public sealed class GroupCommitApiProcess : ApiProcess
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["BackOffice__Commands__GroupCommit"] = "true",
+        ["BackOffice__Commands__Writers"] = "2",   // few writers for 64 clients: large batches
+    };
+}
+
+[CollectionDefinition(Name)]
+public sealed class GroupCommitReliabilityCollection : ICollectionFixture<GroupCommitApiProcess>
+{
+    public const string Name = "reliability-group-commit";
 }
 
 /// <summary>Load sizes: short by default, long with BACKOFFICE_LONG_RELIABILITY=1.</summary>

@@ -164,3 +164,10 @@ public class ReliabilityTests(ApiProcess host)
         (await ApiProcess.GetItem(setup, id)).GetProperty("onHand").GetInt64().ShouldBe(Interlocked.Read(ref acknowledged));
     }
 }
+
+/// <summary>
+/// The same load, kill -9 and PostgreSQL restart with group commit on (ADR 25): commands share transactions, each in a
+/// savepoint, and are answered only after their batch committed, so nothing acknowledged is lost.
+/// </summary>
+[Collection(GroupCommitReliabilityCollection.Name)]
+public class ReliabilityWithGroupCommitTests(GroupCommitApiProcess host) : ReliabilityTests(host);

@@ -21,11 +21,13 @@ namespace BackOffice.Api.Commands;
 /// <item>With <c>Idempotency-Key</c>, the scope's advisory lock, the lookup of an earlier answer and the record of this
 /// answer all happen in the command's transaction: a retry either replays the committed answer or finds nothing
 /// committed, never half.</item>
+/// <item>With group commit on (<see cref="GroupCommit"/>, ADR 25), a command's first attempt shares its transaction with
+/// the commands waiting beside it, in a savepoint of its own; a retry after contention runs alone.</item>
 /// </list>
 /// </summary>
 public sealed partial class CommandExecutor(
     IDocumentStore store, CommandConnections connections, RequestContext request, IHttpContextAccessor accessor,
-    IEnumerable<ICommandCommitted> observers, ILogger<CommandExecutor> logger)
+    IEnumerable<ICommandCommitted> observers, ILogger<CommandExecutor> logger, GroupCommit groupCommit)
 {
     private const int MaxAttempts = 3;
 
@@ -198,6 +200,7 @@ public sealed partial class CommandExecutor(
     {
         for (var attempt = 1; ; attempt++)
         {
+            alone = attempt > 1;   // a retry after contention runs in a transaction of its own, not in a batch
             try
             {
                 return await InTransaction(work, respond).ConfigureAwait(false);
@@ -235,27 +238,86 @@ public sealed partial class CommandExecutor(
 
     private sealed record Outcome(IResult Answer, string? ETag, CommandResult? Result);
 
+    private bool alone;
+
     private async Task<IResult> InTransaction(Func<IDocumentSession, Task<Outcome>> work)
     {
         var cancellation = Http.RequestAborted;
         afterCommit.Clear();
+        var (answer, result) = groupCommit.Enabled && !alone
+            ? await groupCommit.RunAsync(connections.For(request.Tenant), (connection, transaction) => Batched(() => Attempt(connection, transaction, work)),
+                cancellation).ConfigureAwait(false)
+            : await Alone(work, cancellation).ConfigureAwait(false);
+        foreach (var action in afterCommit)
+        {
+            try
+            {
+                await action(CancellationToken.None).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // the command is committed: a failure here is logged, never turned into an error answer
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogAfterCommitFailed(logger, ex);
+            }
+        }
+        afterCommit.Clear();
+        if (result is not null)
+            foreach (var observer in observers) await observer.OnCommittedAsync(result, cancellation).ConfigureAwait(false);
+        return answer;
+    }
+
+    /// <summary>The command in a transaction of its own.</summary>
+    private async Task<(IResult Answer, CommandResult? Result)> Alone(Func<IDocumentSession, Task<Outcome>> work, CancellationToken cancellation)
+    {
         // The lock timeout is a setting of the command connections (no SET LOCAL round trip); BEGIN goes out with the first query.
         await using var connection = await connections.For(request.Tenant).OpenConnectionAsync(cancellation).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellation).ConfigureAwait(false);
+        var done = await Attempt(connection, transaction, work).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellation).ConfigureAwait(false);
+        return done;
+    }
+
+    /// <summary>
+    /// The command in a batch's transaction: once a writer runs it, it completes with its batch, so the request's abort
+    /// must not cancel its statements on the shared connection (they read <c>RequestAborted</c>).
+    /// </summary>
+    private async Task<(IResult Answer, CommandResult? Result)> Batched(Func<Task<(IResult Answer, CommandResult? Result)>> attempt)
+    {
+        var aborted = Http.RequestAborted;
+        Http.RequestAborted = CancellationToken.None;
+        try
+        {
+            return await attempt().ConfigureAwait(false);
+        }
+        finally
+        {
+            Http.RequestAborted = aborted;
+        }
+    }
+
+    /// <summary>
+    /// One attempt on <paramref name="transaction"/>, which its caller commits: the idempotency lock, lookup and record,
+    /// the session with the request's audit metadata, the work and its captured answer.
+    /// </summary>
+    private async Task<(IResult Answer, CommandResult? Result)> Attempt(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        Func<IDocumentSession, Task<Outcome>> work)
+    {
+        var cancellation = Http.RequestAborted;
         Transaction = transaction;
 
         var schema = store.Options.DatabaseSchemaName;
         if (request.Idempotency is { } idempotency)
         {
             if (!await IdempotencyRecords.TryLockAsync(connection, transaction, idempotency.Scope, cancellation).ConfigureAwait(false))
-                return Problem.Result(ProblemCatalog.Codes.IdempotencyKeyInFlight,
-                    "A request with this Idempotency-Key is still running. Retry after it completes.");
+                return (Problem.Result(ProblemCatalog.Codes.IdempotencyKeyInFlight,
+                    "A request with this Idempotency-Key is still running. Retry after it completes."), null);
             if (await IdempotencyRecords.FindAsync(connection, transaction, schema, idempotency.Scope, cancellation).ConfigureAwait(false) is { } earlier)
             {
-                return earlier.RequestHash == idempotency.BodyHash
+                return (earlier.RequestHash == idempotency.BodyHash
                     ? new CapturedResponse(earlier.Status, earlier.Response, earlier.ContentType, earlier.Location, earlier.ETag, Replayed: true)
                     : Problem.Result(ProblemCatalog.Codes.IdempotencyKeyReused,
-                        "This Idempotency-Key was used with another body. Use a new key for a new request.", IdempotencyMiddleware.Header);
+                        "This Idempotency-Key was used with another body. Use a new key for a new request.", IdempotencyMiddleware.Header), null);
             }
         }
 
@@ -275,24 +337,7 @@ public sealed partial class CommandExecutor(
                 new IdempotencyRecord(scope.BodyHash, answer.Status, answer.Body, answer.ContentType, answer.Location, answer.ETag),
                 cancellation).ConfigureAwait(false);
         }
-        await transaction.CommitAsync(cancellation).ConfigureAwait(false);
-        foreach (var action in afterCommit)
-        {
-            try
-            {
-                await action(CancellationToken.None).ConfigureAwait(false);
-            }
-#pragma warning disable CA1031 // the command is committed: a failure here is logged, never turned into an error answer
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                LogAfterCommitFailed(logger, ex);
-            }
-        }
-        afterCommit.Clear();
-        if (outcome.Result is { } result)
-            foreach (var observer in observers) await observer.OnCommittedAsync(result, cancellation).ConfigureAwait(false);
-        return answer;
+        return (answer, outcome.Result);
     }
 
     private long? ExpectedVersion() => ETags.IfMatch(Http.Request);

@@ -36,6 +36,9 @@ public static class BackOfficeTelemetry
     /// <summary>Commands answered from an earlier identical request (Idempotency-Key).</summary>
     internal static readonly Counter<long> IdempotentReplays = Meter.CreateCounter<long>("backoffice.idempotent_replays", "{command}", "Commands answered by replaying the committed answer");
 
+    /// <summary>Commands per transaction when group commit is on (ADR 25): 1 at low load.</summary>
+    internal static readonly Histogram<int> BatchSizes = Meter.CreateHistogram<int>("backoffice.command.batch_size", "{command}", "Commands per group-commit transaction");
+
     /// <summary>The OTLP endpoint configured, if any.</summary>
     public static string? OtlpEndpoint(IConfiguration configuration)
     {
