@@ -200,7 +200,7 @@ public sealed class GroupCommitTests(ApiFixture api)
     {
         using var host = Host();
         var groupCommit = host.Services.GetRequiredService<GroupCommit>();
-        var tenant = "demo-gc-" + Guid.NewGuid().ToString("N")[..8];
+        var tenant = ApiFixture.FreshTenant("demo-gc-");
         var before = DateTimeOffset.UtcNow;
         var batches = groupCommit.Batches;
 
@@ -208,7 +208,7 @@ public sealed class GroupCommitTests(ApiFixture api)
 
         seeded.Commands.ShouldBeGreaterThan(100);
         (groupCommit.Batches - batches).ShouldBeGreaterThanOrEqualTo(seeded.Commands);
-        await using var command = host.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand(
+        await using var command = host.Services.GetRequiredService<BackOffice.Api.Hosting.TenantDatabases>().Of(tenant).DataSource.CreateCommand(
             $"select min(timestamp), max(timestamp), count(*) filter (where timestamp > $2) from {api.Store.Options.Events.DatabaseSchemaName}.mt_events where tenant_id = $1 and user_name not like 'workflow:%'");
         command.Parameters.Add(new NpgsqlParameter { Value = tenant });
         command.Parameters.Add(new NpgsqlParameter { Value = before.AddDays(-1) });
@@ -284,7 +284,7 @@ public sealed class GroupCommitTests(ApiFixture api)
     /// </summary>
     private async Task<long> TransactionsOf(Guid[] streams)
     {
-        await using var connection = new NpgsqlConnection(ApiFixture.Connection);
+        await using var connection = new NpgsqlConnection(ApiFixture.ConnectionFor("demo"));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             $"select count(*), count(distinct created_at) from {api.Store.Options.DatabaseSchemaName}.bo_idempotency " +
