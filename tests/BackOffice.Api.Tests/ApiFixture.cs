@@ -77,17 +77,27 @@ public sealed class ApiFixture : WebApplicationFactory<Program>
 
     private static void CreateTenantDatabases()
     {
+        foreach (var database in TenantDatabases.Select(d => d.Database).Prepend("main")) DatabaseBeside(database);
+    }
+
+    /// <summary>
+    /// The connection string of the database <c>&lt;BACKOFFICE_TEST_CONNECTION's database&gt;_<paramref name="suffix"/></c>
+    /// in the same PostgreSQL, created when missing.
+    /// </summary>
+    public static string DatabaseBeside(string suffix)
+    {
+        var beside = WithDatabase(suffix);
+        var name = new Npgsql.NpgsqlConnectionStringBuilder(beside).Database!;
         using var connection = new Npgsql.NpgsqlConnection(Given);
         connection.Open();
-        foreach (var database in TenantDatabases.Select(d => d.Database).Prepend("main"))
+        using var exists = new Npgsql.NpgsqlCommand("select count(*) from pg_database where datname = $1", connection);
+        exists.Parameters.AddWithValue(name);
+        if ((long)exists.ExecuteScalar()! == 0)
         {
-            var name = new Npgsql.NpgsqlConnectionStringBuilder(WithDatabase(database)).Database!;
-            using var exists = new Npgsql.NpgsqlCommand("select count(*) from pg_database where datname = $1", connection);
-            exists.Parameters.AddWithValue(name);
-            if ((long)exists.ExecuteScalar()! > 0) continue;
             using var create = new Npgsql.NpgsqlCommand($"create database \"{name}\"", connection);
             create.ExecuteNonQuery();
         }
+        return beside;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -183,14 +193,17 @@ public sealed class ApiFixture : WebApplicationFactory<Program>
     /// Waits until the async projections have caught up in every database holding events (Marten's wait times out on a
     /// tenant database no test has written to yet).
     /// </summary>
-    public async Task WaitForProjections(TimeSpan timeout)
+    public Task WaitForProjections(TimeSpan timeout) => WaitForProjections(Store, timeout);
+
+    /// <inheritdoc cref="WaitForProjections(TimeSpan)"/>
+    public static async Task WaitForProjections(IDocumentStore store, TimeSpan timeout)
     {
-        foreach (var database in await Store.Storage.AllDatabases())
+        foreach (var database in await store.Storage.AllDatabases())
         {
             await using (var connection = database.CreateConnection())
             {
                 await connection.OpenAsync();
-                await using var any = new Npgsql.NpgsqlCommand($"select exists (select 1 from {Store.Options.Events.DatabaseSchemaName}.mt_events)", connection);
+                await using var any = new Npgsql.NpgsqlCommand($"select exists (select 1 from {store.Options.Events.DatabaseSchemaName}.mt_events)", connection);
                 if (!(bool)(await any.ExecuteScalarAsync())!) continue;
             }
             await Marten.Events.TestingExtensions.WaitForNonStaleProjectionDataAsync(database, timeout);

@@ -25,10 +25,10 @@ public sealed class DatabasePerTenantTests(ApiFixture api) : IAsyncLifetime
 
     private WebApplicationFactory<Program> Host => own ?? (WebApplicationFactory<Program>)api;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync()
     {
-        if (ApiFixture.DatabasePerTenant) return;
-        var databases = new Dictionary<string, string> { ["demo"] = await Database("iso_demo"), ["acme"] = await Database("iso_acme") };
+        if (ApiFixture.DatabasePerTenant) return Task.CompletedTask;
+        var databases = new Dictionary<string, string> { ["demo"] = ApiFixture.DatabaseBeside("iso_demo"), ["acme"] = ApiFixture.DatabaseBeside("iso_acme") };
         connectionFor = tenant => databases[tenant];
         own = api.Variant(b =>
         {
@@ -42,6 +42,7 @@ public sealed class DatabasePerTenantTests(ApiFixture api) : IAsyncLifetime
                 b.UseSetting($"BackOffice:TenantDatabases:{tenant}-db:Tenants:0", tenant);
             }
         });
+        return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
@@ -94,9 +95,7 @@ public sealed class DatabasePerTenantTests(ApiFixture api) : IAsyncLifetime
         await DatabaseDump.ShouldContainNoneOf([connectionFor("acme"), ApiFixture.Connection], applicant.Email, applicant.Name);
 
         // The audit trail and the chain of each tenant are in its database, and each verifies.
-        var store = Host.Services.GetRequiredService<Marten.IDocumentStore>();
-        foreach (var database in await store.Storage.AllDatabases())
-            await Marten.Events.TestingExtensions.WaitForNonStaleProjectionDataAsync(database, TimeSpan.FromSeconds(60));
+        await ApiFixture.WaitForProjections(Host.Services.GetRequiredService<Marten.IDocumentStore>(), TimeSpan.FromSeconds(60));
         (await Scalar<long>("demo", $"select count(*) from {SchemaName}.mt_doc_auditentry where data ->> 'StreamId' = '{demoItem}' or data ->> 'streamId' = '{demoItem}'"))
             .ShouldBe(2);
         (await Scalar<long>("acme", $"select count(*) from {SchemaName}.{HashChain.LinkTable} where tenant_id = 'demo'")).ShouldBe(0);
@@ -162,22 +161,5 @@ public sealed class DatabasePerTenantTests(ApiFixture api) : IAsyncLifetime
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return (T)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task<string> Database(string suffix)
-    {
-        var csb = new NpgsqlConnectionStringBuilder(ApiFixture.Connection);
-        var name = $"{csb.Database}_{suffix}";
-        await using var connection = new NpgsqlConnection(ApiFixture.Connection);
-        await connection.OpenAsync();
-        await using var exists = new NpgsqlCommand("select count(*) from pg_database where datname = $1", connection);
-        exists.Parameters.AddWithValue(name);
-        if ((long)(await exists.ExecuteScalarAsync())! == 0)
-        {
-            await using var create = new NpgsqlCommand($"create database \"{name}\"", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-        csb.Database = name;
-        return csb.ConnectionString;
     }
 }
