@@ -52,7 +52,7 @@ public sealed partial class CommandExecutor(
     /// <param name="alongside">Other writes that must commit with the events (personal data, key tables…).</param>
     public Task<IResult> Start<T>(Guid id, Func<IDocumentSession, Task<IReadOnlyList<object>>> decide, Func<CommandResult, IResult> respond,
         Func<IDocumentSession, CommandResult, Task>? alongside = null) where T : class
-        => Run(async session =>
+        => Run(id, async session =>
         {
             var events = await decide(session).ConfigureAwait(false);
             session.Events.StartStream<T>(id, events);
@@ -100,7 +100,7 @@ public sealed partial class CommandExecutor(
     /// <param name="alongside">Other writes that must commit with the events (personal data, key tables…).</param>
     public Task<IResult> Execute<T>(Guid id, Func<IDocumentSession, T, Task<IReadOnlyList<object>>> decide, Func<CommandResult, IResult> respond,
         Func<IDocumentSession, CommandResult, Task>? alongside = null) where T : class
-        => Run(async session =>
+        => Run(id, async session =>
         {
             var stream = ExpectedVersion() is { } version
                 ? await session.Events.FetchForWriting<T>(id, version, Http.RequestAborted).ConfigureAwait(false)
@@ -123,7 +123,7 @@ public sealed partial class CommandExecutor(
     /// <param name="respond">The answer, from what the command did.</param>
     public Task<IResult> Execute<T>(Guid id, Func<IDocumentSession, T, Task<IReadOnlyList<object>>> decide, Func<CommandResult, IResult> respond)
         where T : class
-        => Run(async session =>
+        => Run(id, async session =>
         {
             var stream = ExpectedVersion() is { } version
                 ? await session.Events.FetchForWriting<T>(id, version, Http.RequestAborted).ConfigureAwait(false)
@@ -145,7 +145,7 @@ public sealed partial class CommandExecutor(
     /// <param name="respond">The answer, from what the command did.</param>
     public Task<IResult> ExecuteOrStart<T>(Guid id, Func<IDocumentSession, Task<IReadOnlyList<object>>> decide, Func<CommandResult, IResult> respond)
         where T : class
-        => Run(async session =>
+        => Run(id, async session =>
         {
             var events = await decide(session).ConfigureAwait(false);
             var state = await session.Events.FetchStreamStateAsync(id, Http.RequestAborted).ConfigureAwait(false);
@@ -193,8 +193,11 @@ public sealed partial class CommandExecutor(
         _ => "ok",
     };
 
-    private Task<IResult> Run(Func<IDocumentSession, Task<CommandResult>> work, Func<CommandResult, IResult> respond)
-        => Traced(() => RunAttempts(work, respond));
+    private Task<IResult> Run(Guid stream, Func<IDocumentSession, Task<CommandResult>> work, Func<CommandResult, IResult> respond)
+    {
+        this.stream = stream;
+        return Traced(() => RunAttempts(work, respond));
+    }
 
     private async Task<IResult> RunAttempts(Func<IDocumentSession, Task<CommandResult>> work, Func<CommandResult, IResult> respond)
     {
@@ -239,13 +242,14 @@ public sealed partial class CommandExecutor(
     private sealed record Outcome(IResult Answer, string? ETag, CommandResult? Result);
 
     private bool alone;
+    private Guid? stream;   // the stream the command locks, so that a batch skips it while another batch holds it
 
     private async Task<IResult> InTransaction(Func<IDocumentSession, Task<Outcome>> work)
     {
         var cancellation = Http.RequestAborted;
         afterCommit.Clear();
         var (answer, result) = groupCommit.Enabled && !alone
-            ? await groupCommit.RunAsync(connections.For(request.Tenant), (connection, transaction) => Batched(() => Attempt(connection, transaction, work)),
+            ? await groupCommit.RunAsync(connections.For(request.Tenant), stream, (connection, transaction) => Batched(() => Attempt(connection, transaction, work)),
                 cancellation).ConfigureAwait(false)
             : await Alone(work, cancellation).ConfigureAwait(false);
         foreach (var action in afterCommit)

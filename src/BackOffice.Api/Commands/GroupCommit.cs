@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 using BackOffice.Api.Telemetry;
 using Npgsql;
 
@@ -9,7 +8,9 @@ namespace BackOffice.Api.Commands;
 /// Group commit by natural batching (ADR 25), when <c>BackOffice:Commands:GroupCommit</c> is on: commands are queued
 /// per data source and run by a few batch writers (<c>BackOffice:Commands:Writers</c>), each on one connection. A writer
 /// that is idle takes the first waiting command and every other command already waiting (up to
-/// <c>BackOffice:Commands:MaxBatch</c>), never waiting for more: at low load a batch is one command. The commands of a
+/// <c>BackOffice:Commands:MaxBatch</c>), never waiting for more: at low load a batch is one command. A batch takes no
+/// command whose stream another running batch holds (its row lock lasts until that batch commits): such a command
+/// waits, in order, while the commands behind it go past, so that batches do not queue on each other's locks. The commands of a
 /// batch share one transaction, each in its own savepoint (a batch of one needs none), so a command that fails rolls
 /// back to its savepoint, releases the locks it took and gets its exception at once, while its batch-mates carry on.
 /// The others get their results only once the batch's <c>COMMIT</c> succeeded; if it fails, each gets a
@@ -70,17 +71,22 @@ public sealed partial class GroupCommit : IAsyncDisposable
     /// exception, at once, its savepoint rolled back).
     /// </summary>
     /// <param name="dataSource">Where the command's connection comes from.</param>
+    /// <param name="stream">
+    /// The stream the command locks, if known: a batch never takes a command whose stream another batch of the same
+    /// data source holds (its row lock lasts until that batch commits); the command waits in the queue, in order, and
+    /// the other waiting commands go past it.
+    /// </param>
     /// <param name="work">The command; it must not commit, roll back or dispose the transaction.</param>
     /// <param name="cancellation">Drops the command while it waits; ignored once it runs.</param>
-    public Task<T> RunAsync<T>(NpgsqlDataSource dataSource, Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellation)
+    public Task<T> RunAsync<T>(NpgsqlDataSource dataSource, Guid? stream, Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(work);
         ObjectDisposedException.ThrowIf(disposed, this);
-        var item = new Item<T>(work, ExecutionContext.Capture(), cancellation);
+        var item = new Item<T>(work, stream, ExecutionContext.Capture(), cancellation);
         var lane = lanes.GetOrAdd(dataSource, source => new Lane(this, source));
         Interlocked.Increment(ref waiting);
-        if (!lane.Queue.Writer.TryWrite(item))
+        if (!lane.Enqueue(item))
         {
             Interlocked.Decrement(ref waiting);
             throw new ObjectDisposedException(nameof(GroupCommit));
@@ -92,12 +98,22 @@ public sealed partial class GroupCommit : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         disposed = true;
-        foreach (var lane in lanes.Values) lane.Queue.Writer.TryComplete();
+        foreach (var lane in lanes.Values) lane.Close();
         await Task.WhenAll(lanes.Values.SelectMany(l => l.Writers)).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// One data source's queue and writers. The queue is in arrival order; the streams held by running batches are
+    /// kept beside it, so that a writer forming a batch skips the commands whose stream another batch holds.
+    /// </summary>
     private sealed class Lane
     {
+        private readonly Lock gate = new();
+        private readonly LinkedList<Item> queue = new();
+        private readonly HashSet<Guid> held = [];
+        private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private bool closed;
+
         public Lane(GroupCommit owner, NpgsqlDataSource source)
         {
             // The writers must not keep the flow of the request that happened to create the lane (its HttpContext, its
@@ -105,28 +121,96 @@ public sealed partial class GroupCommit : IAsyncDisposable
             using (ExecutionContext.SuppressFlow())
             {
                 Writers = Enumerable.Range(0, owner.Writers)
-                    .Select(_ => Task.Run(() => owner.WriteAsync(source, Queue.Reader)))
+                    .Select(_ => Task.Run(() => owner.WriteAsync(source, this)))
                     .ToArray();
             }
         }
 
-        public Channel<Item> Queue { get; } = Channel.CreateUnbounded<Item>(new UnboundedChannelOptions { AllowSynchronousContinuations = false });
-
         public Task[] Writers { get; }
+
+        public bool Enqueue(Item item)
+        {
+            lock (gate)
+            {
+                if (closed) return false;
+                queue.AddLast(item);
+                Signal();
+            }
+            return true;
+        }
+
+        public void Close()
+        {
+            lock (gate)
+            {
+                closed = true;
+                Signal();
+            }
+        }
+
+        /// <summary>
+        /// Takes up to <paramref name="max"/> waiting commands whose streams no running batch holds (several of one
+        /// stream may share a batch: its lock is the batch's own), and marks their streams held. Returns null when the
+        /// lane is closed and empty; otherwise a batch, or a task to wait on before looking again.
+        /// </summary>
+        public (List<Item>? Batch, Task? Wait) Take(int max, GroupCommit owner)
+        {
+            lock (gate)
+            {
+                var batch = new List<Item>();
+                var mine = new HashSet<Guid>();
+                for (var node = queue.First; node is not null && batch.Count < max;)
+                {
+                    var next = node.Next;
+                    var item = node.Value;
+                    if (item.Stream is not { } stream || mine.Contains(stream) || !held.Contains(stream))
+                    {
+                        queue.Remove(node);
+                        Interlocked.Decrement(ref owner.waiting);
+                        if (item.TryStart())
+                        {
+                            batch.Add(item);
+                            if (item.Stream is { } s && mine.Add(s)) held.Add(s);
+                        }
+                    }
+                    node = next;
+                }
+                if (batch.Count > 0) return (batch, null);
+                if (closed && queue.Count == 0) return (null, null);
+                return (null, changed.Task);
+            }
+        }
+
+        /// <summary>The batch committed or failed: its streams are free for the waiting commands.</summary>
+        public void Release(List<Item> batch)
+        {
+            lock (gate)
+            {
+                foreach (var item in batch)
+                    if (item.Stream is { } stream) held.Remove(stream);
+                Signal();
+            }
+        }
+
+        private void Signal()
+        {
+            var old = changed;
+            changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            old.TrySetResult();
+        }
     }
 
-    private async Task WriteAsync(NpgsqlDataSource source, ChannelReader<Item> queue)
+    private async Task WriteAsync(NpgsqlDataSource source, Lane lane)
     {
-        var batch = new List<Item>(MaxBatch);
-        while (await queue.WaitToReadAsync().ConfigureAwait(false))
+        while (true)
         {
-            batch.Clear();
-            while (batch.Count < MaxBatch && queue.TryRead(out var item))
+            var (batch, wait) = lane.Take(MaxBatch, this);
+            if (batch is null)
             {
-                Interlocked.Decrement(ref waiting);
-                if (item.TryStart()) batch.Add(item);
+                if (wait is null) return;
+                await wait.ConfigureAwait(false);
+                continue;
             }
-            if (batch.Count == 0) continue;
             try
             {
                 await RunBatchAsync(source, batch).ConfigureAwait(false);
@@ -137,6 +221,10 @@ public sealed partial class GroupCommit : IAsyncDisposable
             {
                 LogWriterFailed(logger, ex);
                 foreach (var item in batch) item.Fail(new GroupCommitFailedException(ex));
+            }
+            finally
+            {
+                lane.Release(batch);
             }
         }
     }
@@ -199,7 +287,14 @@ public sealed partial class GroupCommit : IAsyncDisposable
         private readonly ExecutionContext? context;
         private int state;
 
-        protected Item(ExecutionContext? context) => this.context = context;
+        protected Item(Guid? stream, ExecutionContext? context)
+        {
+            Stream = stream;
+            this.context = context;
+        }
+
+        /// <summary>The stream the command locks, when known.</summary>
+        public Guid? Stream { get; }
 
         /// <summary>False when the command was dropped (its caller gave up) before a writer took it.</summary>
         public bool TryStart() => Interlocked.CompareExchange(ref state, Started, Queued) == Queued;
@@ -227,7 +322,8 @@ public sealed partial class GroupCommit : IAsyncDisposable
         private readonly CancellationTokenRegistration registration;
         private T? result;
 
-        public Item(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, ExecutionContext? context, CancellationToken cancellation) : base(context)
+        public Item(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, Guid? stream, ExecutionContext? context, CancellationToken cancellation)
+            : base(stream, context)
         {
             this.work = work;
             if (cancellation.CanBeCanceled)

@@ -18,13 +18,13 @@ public sealed class GroupCommitTests(ApiFixture api)
 {
     private static Action<System.Net.Http.Headers.HttpRequestHeaders> Key(string key) => h => h.Add("Idempotency-Key", key);
 
-    private WebApplicationFactory<Program> Host(string? lockTimeoutMs = null)
+    private WebApplicationFactory<Program> Host(string? lockTimeoutMs = null, int writers = 1)
     {
         _ = api.Server;   // the shared host makes the schema (its own and Wolverine's) first
         return api.Variant(b =>
     {
         b.UseSetting("BackOffice:Commands:GroupCommit", "true");
-        b.UseSetting("BackOffice:Commands:Writers", "1");
+        b.UseSetting("BackOffice:Commands:Writers", writers.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (lockTimeoutMs is not null) b.UseSetting("BackOffice:LockTimeoutMs", lockTimeoutMs);
     });
     }
@@ -160,6 +160,35 @@ public sealed class GroupCommitTests(ApiFixture api)
         await held.Release();
         (await (await started[0]).ShouldBe<CommandResponse>(200)).Version.ShouldBe(2);
         (await clerk.GetItem(contended)).OnHand.ShouldBe(1);
+        (await clerk.GetItem(other)).OnHand.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_batch_skips_a_stream_another_batch_holds_and_the_commands_behind_it_go_past()
+    {
+        using var host = Host(lockTimeoutMs: "10000", writers: 2);
+        var clerk = Clerk(host);
+        var groupCommit = host.Services.GetRequiredService<GroupCommit>();
+        var held = await clerk.Register();
+        var other = await clerk.Register();
+        await using var gate = await StreamLock.Hold(held);
+
+        // The first writer's batch takes the held stream and waits for its row lock.
+        var batches = groupCommit.Batches;
+        var first = clerk.PostJson($"/api/supply-items/{held}/receipts", new { quantity = 1 });
+        await Until(() => groupCommit.Batches > batches);
+        // A second command on that stream must not join the other writer's batch (it would wait there for the first
+        // batch's lock, and hold up its batch-mates): it waits in the queue while a command on another stream goes past.
+        var second = clerk.PostJson($"/api/supply-items/{held}/receipts", new { quantity = 1 });
+        await Until(() => groupCommit.Waiting == 1);
+        (await (await clerk.PostJson($"/api/supply-items/{other}/receipts", new { quantity = 1 })).ShouldBe<CommandResponse>(200)).Version.ShouldBe(2);
+        groupCommit.Waiting.ShouldBe(1, "the second command on the held stream still waits");
+        first.IsCompleted.ShouldBeFalse();
+
+        await gate.Release();
+        (await (await first).ShouldBe<CommandResponse>(200)).Version.ShouldBe(2);
+        (await (await second).ShouldBe<CommandResponse>(200)).Version.ShouldBe(3);
+        (await clerk.GetItem(held)).OnHand.ShouldBe(2);
         (await clerk.GetItem(other)).OnHand.ShouldBe(1);
     }
 
