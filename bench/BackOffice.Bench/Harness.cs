@@ -26,7 +26,7 @@ internal sealed record Settings(string Phase, bool Smoke, string Connection, Uri
     public bool LoadOnly { get; init; }
     /// <summary>The pgbench binary (the load phase's single-row limit, the ledger phase's same-shape raw SQL).</summary>
     public string? PgBench { get; init; }
-    public int Items => Smoke ? 64 : 256;
+    public int Items => Smoke ? 64 : 1_000;
     public long LibraryEvents { get; init; } = 1_000_000;
     public long TargetEvents => Smoke ? 20_000 : LibraryEvents;
     public int[] StreamLengths => Smoke ? [10, 100, 1_000] : [10, 100, 1_000, 10_000, 100_000];
