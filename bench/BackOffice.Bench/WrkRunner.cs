@@ -95,7 +95,8 @@ internal sealed class WrkRunner
     /// <summary>
     /// The window's outcome: completed requests plus socket errors are the operations; answers above 399 and socket errors
     /// (connect, read, write, timeout) the errors; the latencies a distribution rebuilt from wrk's percentiles (one value
-    /// per completed request, each percentile's value for its share), exact at the percentiles asked, so that rounds combine.
+    /// per completed request, each percentile's value for its share, the last one the maximum), exact at the percentiles
+    /// asked, so that rounds combine.
     /// </summary>
     private static ClosedLoop.Outcome ToOutcome(JsonObject summary)
     {
@@ -116,7 +117,8 @@ internal sealed class WrkRunner
         foreach (var point in summary["quantilesUs"]!.AsArray())
         {
             var (p, us) = (point![0]!.GetValue<double>(), point[1]!.GetValue<double>());
-            var upTo = Math.Min(requests, (long)Math.Ceiling(Math.Round(requests * p / 100, 6)));
+            // The last value is the maximum's own, however few the requests.
+            var upTo = p >= 100 ? requests : Math.Min(requests - 1, (long)Math.Ceiling(Math.Round(requests * p / 100, 6)));
             if (upTo > done) latency.AddRange(Enumerable.Repeat(us / 1000.0, (int)(upTo - done)));
             done = Math.Max(done, upTo);
         }
