@@ -2,7 +2,8 @@
 # Benchmarks BackOffice against PostgreSQL's own limit (see docs/benchmarks.md). Starts everything it needs and stops it:
 # a throwaway PostgreSQL with production durability (fsync on, synchronous_commit on) on a free port, the API built in
 # Release as a separate process, then the load, ledger (against pgbench), library and reads phases of bench/BackOffice.Bench. Prints a table and
-# writes bench/results/<date>.json.
+# writes bench/results/<date>.json. The load phase's HTTP commands are run by wrk (issue 24's client: C, LuaJIT scripting),
+# installed with apt-get when missing; when it cannot be, by the benchmark's own .NET client (a warning says so).
 #   scripts/bench.sh            full run (1M events for rebuilds and reads; about 10 minutes on 2 cores)
 #   scripts/bench.sh --smoke    a few seconds per measurement (CI): fails only on crashes and server errors, never on figures
 # Options: --seconds N (length of each load window, full run), --events N (events stored for rebuilds and reads),
@@ -41,6 +42,21 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+
+# wrk_ensure_installed: sets wrk_bin to wrk's path, installing it as scripts/lib/postgres.sh installs PostgreSQL; empty
+# (with a warning) when it cannot be had: the load phase then measures with its .NET client.
+wrk_ensure_installed() {
+  wrk_bin=$(command -v wrk 2>/dev/null || true)
+  [ -n "$wrk_bin" ] && return 0
+  echo "wrk not found: installing it (apt-get install wrk)..." >&2
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq wrk >&2
+  wrk_bin=$(command -v wrk 2>/dev/null || true)
+  [ -n "$wrk_bin" ] || echo "WARNING: wrk could not be installed: the HTTP commands are measured by the .NET client (fallback)" >&2
+}
+wrk_ensure_installed
+wrk_args=(); [ -n "$wrk_bin" ] && wrk_args=(--wrk "$wrk_bin")
 
 pg_port=${BENCH_PG_PORT:-$(pg_free_port)}
 # Production durability; pg_stat_statements for profiling (select * from pg_stat_statements order by total_exec_time desc).
@@ -92,7 +108,7 @@ if [ "$group_commit" = "both" ]; then
   # Same run, same PostgreSQL: group commit off first, then on (the report's pass), each on a fresh schema.
   gc_env="BackOffice__Commands__GroupCommit=false"
   start_api backoffice Solo || exit 1
-  bench load --api "$api_url" --api-pid "$api_pid" --pgbench "$PG_BIN/pgbench" || { status=1; echo "load phase (group commit off) failed"; tail -n 30 "$tmp/api-backoffice.log"; }
+  bench load --api "$api_url" --api-pid "$api_pid" --pgbench "$PG_BIN/pgbench" ${wrk_args[@]+"${wrk_args[@]}"} || { status=1; echo "load phase (group commit off) failed"; tail -n 30 "$tmp/api-backoffice.log"; }
   stop_api
   mv "$tmp/api-backoffice.log" "$tmp/api-backoffice-gc-off.log"
   pg_as_owner "$PG_BIN/psql" -h "$tmp/data" -p "$pg_port" -U postgres -d backoffice_bench -qc "drop schema if exists backoffice cascade" >/dev/null
@@ -101,7 +117,7 @@ if [ "$group_commit" = "both" ]; then
   echo "[load] group commit ON:"
 fi
 start_api backoffice Solo || exit 1
-bench load --api "$api_url" --api-pid "$api_pid" --pgbench "$PG_BIN/pgbench" || { status=1; echo "load phase failed"; tail -n 30 "$tmp/api-backoffice.log"; }
+bench load --api "$api_url" --api-pid "$api_pid" --pgbench "$PG_BIN/pgbench" ${wrk_args[@]+"${wrk_args[@]}"} || { status=1; echo "load phase failed"; tail -n 30 "$tmp/api-backoffice.log"; }
 [ -z "$load_only" ] && { bench ledger --api "$api_url" --pgbench "$PG_BIN/pgbench" || { status=1; echo "ledger phase failed"; tail -n 30 "$tmp/api-backoffice.log"; }; }
 stop_api
 if [ -n "${BENCH_PROFILE_SQL:-}" ]; then

@@ -26,7 +26,12 @@ internal sealed record Settings(string Phase, bool Smoke, string Connection, Uri
     public bool LoadOnly { get; init; }
     /// <summary>The pgbench binary (the load phase's single-row limit, the ledger phase's same-shape raw SQL).</summary>
     public string? PgBench { get; init; }
-    public int Items => Smoke ? 64 : 256;
+    /// <summary>
+    /// The wrk binary (<c>--wrk</c>): when given, the load phase's closed-loop HTTP commands are run by wrk, a C client that
+    /// costs the machine little, instead of the benchmark's own .NET client (the fallback).
+    /// </summary>
+    public string? Wrk { get; init; }
+    public int Items => Smoke ? 64 : 1_000;
     public long LibraryEvents { get; init; } = 1_000_000;
     public long TargetEvents => Smoke ? 20_000 : LibraryEvents;
     public int[] StreamLengths => Smoke ? [10, 100, 1_000] : [10, 100, 1_000, 10_000, 100_000];
@@ -48,6 +53,7 @@ internal sealed record Settings(string Phase, bool Smoke, string Connection, Uri
             ApiWarmUpSeconds = Arg("--api-warmup-seconds", "") is { Length: > 0 } w ? int.Parse(w, CultureInfo.InvariantCulture) : null,
             LoadOnly = args.Contains("--load-only"),
             PgBench = Arg("--pgbench", "") is { Length: > 0 } pg ? pg : null,
+            Wrk = Arg("--wrk", "") is { Length: > 0 } wrk ? wrk : null,
             SoakSecondsOverride = Arg("--soak-seconds", "") is { Length: > 0 } soak ? int.Parse(soak, CultureInfo.InvariantCulture) : null,
             Seconds = Arg("--seconds", "") is { Length: > 0 } s ? int.Parse(s, CultureInfo.InvariantCulture) : null,
             LibraryEvents = Arg("--events", "") is { Length: > 0 } e ? long.Parse(e, CultureInfo.InvariantCulture) : 1_000_000,

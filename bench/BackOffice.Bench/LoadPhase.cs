@@ -43,6 +43,14 @@ internal static class LoadPhase
 
         Console.WriteLine($"[load] registering {s.Items} supply items and stocking them…");
         var items = await RegisterItems(http, s.Items).ConfigureAwait(false);
+        // The closed-loop HTTP commands: wrk when scripts/bench.sh found it (issue 24's method, a client that costs the
+        // machine little), else the benchmark's own .NET client. The fixed-rate and soak measurements stay .NET.
+        var wrk = s.Wrk is null ? null : await WrkRunner.Create(s.Wrk, s, api, items).ConfigureAwait(false);
+        var client = wrk is null ? ".NET" : "wrk";
+        Task<ClosedLoop.Outcome> HttpCommands(TimeSpan warmUp, TimeSpan window, string label) => wrk is not null
+            ? wrk.Run(warmUp, window, label)
+            : ClosedLoop.Run(s.Clients, warmUp, window, (w, r) => HttpCommand(http, items[r.Next(items.Length)], r.Next(2) == 0));
+        Console.WriteLine($"[load] HTTP commands by {(wrk is null ? "the .NET client" : $"{wrk.Version}, {wrk.Threads} threads")}");
         await PrepareBaselines(data).ConfigureAwait(false);
         Console.WriteLine("[load] baselines ready");
 
@@ -60,8 +68,7 @@ internal static class LoadPhase
 
         // The API's JIT settles (tiered compilation, dynamic PGO) in its first seconds of load: measure it warm, as it runs
         // in production, not while it compiles.
-        var jit = await ClosedLoop.Run(s.Clients, s.ApiWarmUp, TimeSpan.FromSeconds(1),
-            (w, r) => HttpCommand(http, items[r.Next(items.Length)], r.Next(2) == 0)).ConfigureAwait(false);
+        var jit = await HttpCommands(s.ApiWarmUp, TimeSpan.FromSeconds(1), "jit-warm-up").ConfigureAwait(false);
         Console.WriteLine($"[load] API warmed up ({jit.PerSecond:F0} commands/s in its last second)");
         await Task.Delay(TimeSpan.FromSeconds(s.Smoke ? 2 : 5)).ConfigureAwait(false);   // let the projections catch up
 
@@ -87,20 +94,20 @@ internal static class LoadPhase
             using var sampling = new CancellationTokenSource();
             var sampler = probe.SampleRss(memory, clock, TimeSpan.FromMilliseconds(500), sampling.Token);
             lag.Start();
-            commands.Add(await ClosedLoop.Run(s.Clients, s.WarmUp, s.Window, (w, r) => HttpCommand(http, items[r.Next(items.Length)], r.Next(2) == 0)).ConfigureAwait(false));
+            commands.Add(await HttpCommands(s.WarmUp, s.Window, $"http-commands-{round}").ConfigureAwait(false));
             var (cpu1, _) = probe.Read();
             apiCpu += cpu1 - cpu0; apiWall += clock.Elapsed.TotalSeconds - w0;
             pgCpu += (postgres?.CpuSeconds() ?? double.NaN) - pg0;
             await sampling.CancelAsync().ConfigureAwait(false);
             await sampler.ConfigureAwait(false);
             await lag.StopAfterDrain(TimeSpan.FromSeconds(s.Smoke ? 15 : 60)).ConfigureAwait(false);
-            Console.WriteLine($"[load] round {round} HTTP commands: {commands[^1].PerSecond:F0}/s, errors {commands[^1].Errors} {string.Join("; ", commands[^1].ErrorKinds.Select(k => $"{k.Value} × {k.Key}"))}");
+            Console.WriteLine($"[load] round {round} HTTP commands ({client}): {commands[^1].PerSecond:F0}/s, p50 {commands[^1].Latency.Percentile(50):F1} ms, p99 {commands[^1].Latency.Percentile(99):F1} ms, errors {commands[^1].Errors} {string.Join("; ", commands[^1].ErrorKinds.Select(k => $"{k.Value} × {k.Key}"))}");
         }
 
         var c = ClosedLoop.Combine(commands);
         if (s.HttpOnly)
         {
-            Console.WriteLine($"[load] HTTP only: {c.ToJson().ToJsonString()}; api cpu {apiCpu / apiWall:F2} cores ({apiCpu / apiWall / c.PerSecond * 1000:F2} ms/command), " +
+            Console.WriteLine($"[load] HTTP only ({client}): {c.ToJson().ToJsonString()}; api cpu {apiCpu / apiWall:F2} cores ({apiCpu / apiWall / c.PerSecond * 1000:F2} ms/command), " +
                               $"PostgreSQL cpu {pgCpu / apiWall:F2} cores ({pgCpu / apiWall / c.PerSecond * 1000:F2} ms/command); lag {lag.ToJson().ToJsonString()}");
             return;
         }
@@ -108,6 +115,8 @@ internal static class LoadPhase
         figures["singleRowLimit"] = l.ToJson();
         figures["rawSameShape"] = r.ToJson();
         figures["httpCommands"] = c.ToJson();
+        figures["httpClient"] = client;
+        if (wrk is not null) figures["wrk"] = new JsonObject { ["version"] = wrk.Version, ["threads"] = wrk.Threads, ["windows"] = wrk.Runs };
         figures["ratioToLimit"] = Ratio(c.PerSecond, l.PerSecond);
         figures["ratioToRawShape"] = Ratio(c.PerSecond, r.PerSecond);
         figures["apiCpuCores"] = apiWall > 0 && double.IsFinite(apiCpu) ? Math.Round(apiCpu / apiWall, 2) : -1;
@@ -130,8 +139,8 @@ internal static class LoadPhase
             figures["ratioToPgbenchLimit"] = Ratio(c.PerSecond, p.PerSecond);
         }
 
-        // Latency at a fixed arrival rate, a quarter of the closed loop's throughput: arrivals do not wait for answers, and
-        // each latency counts from the instant its request was due (no coordinated omission).
+        // Latency at a fixed arrival rate, a quarter of the closed loop's throughput (the .NET client, whoever measured that):
+        // arrivals do not wait for answers, and each latency counts from the instant its request was due (no coordinated omission).
         var rate = Math.Max(1, c.PerSecond / 4);
         var fixedRate = await OpenLoop.Run(rate, s.WarmUp, s.Window, r => HttpCommand(http, items[r.Next(items.Length)], r.Next(2) == 0)).ConfigureAwait(false);
         Console.WriteLine($"[load] fixed rate {rate:F0}/s: p50 {fixedRate.Latency.Percentile(50):F1} ms, p99 {fixedRate.Latency.Percentile(99):F1} ms, errors {fixedRate.Errors}");

@@ -31,7 +31,7 @@ internal static class Report
         Row("single-row INSERT limit, pgbench (32 clients)", D("load.singleRowLimitPgbench.perSecond"), " tx/s");
         Row("single-row INSERT limit, .NET client (32 clients)", D("load.singleRowLimit.perSecond"), " tx/s");
         Row("same-shape raw SQL (32 clients)", D("load.rawSameShape.perSecond"), " cmd/s");
-        Row("HTTP commands (32 clients)", D("load.httpCommands.perSecond"), " cmd/s");
+        Row($"HTTP commands (32 clients, {Get(all, "load.httpClient")?.ToString() ?? ".NET"})", D("load.httpCommands.perSecond"), " cmd/s");
         Row("  ratio to single-row limit (pgbench)", D("load.ratioToPgbenchLimit"), "", "≥ 0.15", v => v >= 0.15);
         Row("  ratio to single-row limit (.NET client)", D("load.ratioToLimit"), "");
         Row("  ratio to same-shape raw SQL", D("load.ratioToRawShape"), "", "≥ 0.5", v => v >= 0.5);
