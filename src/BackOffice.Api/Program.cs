@@ -56,7 +56,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddBackOfficeDemo(builder.Configuration, builder.Environment);   // Development: the demo clock and seeder (ADR 23)
 builder.Services.AddScoped<RequestContext>();
-builder.Services.AddSingleton<GroupCommit>();   // off unless BackOffice:Commands:GroupCommit (ADR 25)
+builder.Services.AddSingleton<GroupCommit>();   // on unless BackOffice:Commands:GroupCommit=false (ADR 25)
 builder.Services.AddScoped<CommandExecutor>();
 builder.Services.AddScoped<CommandOutbox>();
 builder.Services.AddSingleton<IdempotencyBodyHashKey>();

@@ -12,7 +12,12 @@ namespace BackOffice.Reliability.Tests;
 public class ApiProcess : IAsyncLifetime
 {
     /// <summary>Settings of the API process beyond the common ones (environment variables, <c>BackOffice__…</c>).</summary>
-    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+    /// <remarks>Group commit (ADR 25, on by default) is off here: these tests cover each command in a transaction of its
+    /// own, and <see cref="GroupCommitApiProcess"/> runs the same tests with it on.</remarks>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["BackOffice__Commands__GroupCommit"] = "false",
+    };
 
     private readonly string root = FindRoot();
     private readonly string dataDir = Path.Combine(Path.GetTempPath(), "backoffice-reliability-" + Guid.NewGuid().ToString("N")[..8]);

@@ -5,7 +5,7 @@ using Npgsql;
 namespace BackOffice.Api.Commands;
 
 /// <summary>
-/// Group commit by natural batching (ADR 25), when <c>BackOffice:Commands:GroupCommit</c> is on: commands are queued
+/// Group commit by natural batching (ADR 25), unless <c>BackOffice:Commands:GroupCommit</c> is off: commands are queued
 /// per data source and run by a few batch writers (<c>BackOffice:Commands:Writers</c>), each on one connection. A writer
 /// that is idle takes the first waiting command and every other command already waiting (up to
 /// <c>BackOffice:Commands:MaxBatch</c>), never waiting for more: at low load a batch is one command. A batch takes no
@@ -34,12 +34,12 @@ public sealed partial class GroupCommit : IAsyncDisposable
     private int largestBatch;
     private bool disposed;
 
-    /// <summary>Reads <c>BackOffice:Commands:GroupCommit</c> (default off), <c>:MaxBatch</c> (16) and <c>:Writers</c> (8).</summary>
+    /// <summary>Reads <c>BackOffice:Commands:GroupCommit</c> (default on), <c>:MaxBatch</c> (16) and <c>:Writers</c> (8).</summary>
     public GroupCommit(IConfiguration configuration, ILogger<GroupCommit> logger)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         this.logger = logger;
-        Enabled = configuration.GetValue("BackOffice:Commands:GroupCommit", false);
+        Enabled = configuration.GetValue("BackOffice:Commands:GroupCommit", true);
         MaxBatch = Math.Max(1, configuration.GetValue("BackOffice:Commands:MaxBatch", 16));
         Writers = Math.Max(1, configuration.GetValue("BackOffice:Commands:Writers", 8));
     }
