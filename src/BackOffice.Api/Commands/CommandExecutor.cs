@@ -249,7 +249,7 @@ public sealed partial class CommandExecutor(
         var cancellation = Http.RequestAborted;
         afterCommit.Clear();
         var (answer, result) = groupCommit.Enabled && !alone
-            ? await groupCommit.RunAsync(connections.For(request.Tenant), stream, (connection, transaction) => Batched(() => Attempt(connection, transaction, work)),
+            ? await groupCommit.RunAsync(connections.For(request.Tenant), stream, request.Idempotency?.Scope, (connection, transaction) => Batched(() => Attempt(connection, transaction, work)),
                 cancellation).ConfigureAwait(false)
             : await Alone(work, cancellation).ConfigureAwait(false);
         foreach (var action in afterCommit)

@@ -76,14 +76,19 @@ public sealed partial class GroupCommit : IAsyncDisposable
     /// data source holds (its row lock lasts until that batch commits); the command waits in the queue, in order, and
     /// the other waiting commands go past it.
     /// </param>
+    /// <param name="idempotencyScope">
+    /// The command's idempotency scope, if it has one: a command whose scope a running batch holds is taken at once, even
+    /// when its stream is held, so that it finds the scope's lock taken and is answered 409 in flight without waiting.
+    /// </param>
     /// <param name="work">The command; it must not commit, roll back or dispose the transaction.</param>
     /// <param name="cancellation">Drops the command while it waits; ignored once it runs.</param>
-    public Task<T> RunAsync<T>(NpgsqlDataSource dataSource, Guid? stream, Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellation)
+    public Task<T> RunAsync<T>(NpgsqlDataSource dataSource, Guid? stream, string? idempotencyScope,
+        Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(work);
         ObjectDisposedException.ThrowIf(disposed, this);
-        var item = new Item<T>(work, stream, ExecutionContext.Capture(), cancellation);
+        var item = new Item<T>(work, stream, idempotencyScope, ExecutionContext.Capture(), cancellation);
         var lane = lanes.GetOrAdd(dataSource, source => new Lane(this, source));
         Interlocked.Increment(ref waiting);
         if (!lane.Enqueue(item))
@@ -111,6 +116,7 @@ public sealed partial class GroupCommit : IAsyncDisposable
         private readonly Lock gate = new();
         private readonly LinkedList<Item> queue = new();
         private readonly HashSet<Guid> held = [];
+        private readonly Dictionary<string, int> heldScopes = new(StringComparer.Ordinal);   // scope → commands running with it
         private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private bool closed;
 
@@ -150,7 +156,9 @@ public sealed partial class GroupCommit : IAsyncDisposable
 
         /// <summary>
         /// Takes up to <paramref name="max"/> waiting commands whose streams no running batch holds (several of one
-        /// stream may share a batch: its lock is the batch's own), and marks their streams held. Returns null when the
+        /// stream may share a batch: its lock is the batch's own), and marks their streams held. A command whose
+        /// idempotency scope a running command holds is taken anyway: it finds the scope's lock taken and is answered
+        /// 409 in flight at once, as without group commit, instead of waiting for the stream. Returns null when the
         /// lane is closed and empty; otherwise a batch, or a task to wait on before looking again.
         /// </summary>
         public (List<Item>? Batch, Task? Wait) Take(int max, GroupCommit owner)
@@ -163,7 +171,8 @@ public sealed partial class GroupCommit : IAsyncDisposable
                 {
                     var next = node.Next;
                     var item = node.Value;
-                    if (item.Stream is not { } stream || mine.Contains(stream) || !held.Contains(stream))
+                    if (item.Stream is not { } stream || mine.Contains(stream) || !held.Contains(stream)
+                        || (item.Scope is { } scope && heldScopes.ContainsKey(scope)))
                     {
                         queue.Remove(node);
                         Interlocked.Decrement(ref owner.waiting);
@@ -171,6 +180,7 @@ public sealed partial class GroupCommit : IAsyncDisposable
                         {
                             batch.Add(item);
                             if (item.Stream is { } s && mine.Add(s)) held.Add(s);
+                            if (item.Scope is { } k) heldScopes[k] = heldScopes.GetValueOrDefault(k) + 1;
                         }
                     }
                     node = next;
@@ -187,7 +197,10 @@ public sealed partial class GroupCommit : IAsyncDisposable
             lock (gate)
             {
                 foreach (var item in batch)
+                {
                     if (item.Stream is { } stream) held.Remove(stream);
+                    if (item.Scope is { } scope && --heldScopes[scope] == 0) heldScopes.Remove(scope);
+                }
                 Signal();
             }
         }
@@ -287,14 +300,18 @@ public sealed partial class GroupCommit : IAsyncDisposable
         private readonly ExecutionContext? context;
         private int state;
 
-        protected Item(Guid? stream, ExecutionContext? context)
+        protected Item(Guid? stream, string? scope, ExecutionContext? context)
         {
             Stream = stream;
+            Scope = scope;
             this.context = context;
         }
 
         /// <summary>The stream the command locks, when known.</summary>
         public Guid? Stream { get; }
+
+        /// <summary>The command's idempotency scope, when it has one.</summary>
+        public string? Scope { get; }
 
         /// <summary>False when the command was dropped (its caller gave up) before a writer took it.</summary>
         public bool TryStart() => Interlocked.CompareExchange(ref state, Started, Queued) == Queued;
@@ -322,8 +339,9 @@ public sealed partial class GroupCommit : IAsyncDisposable
         private readonly CancellationTokenRegistration registration;
         private T? result;
 
-        public Item(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, Guid? stream, ExecutionContext? context, CancellationToken cancellation)
-            : base(stream, context)
+        public Item(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, Guid? stream, string? scope, ExecutionContext? context,
+            CancellationToken cancellation)
+            : base(stream, scope, context)
         {
             this.work = work;
             if (cancellation.CanBeCanceled)
