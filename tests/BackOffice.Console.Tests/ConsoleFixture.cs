@@ -90,6 +90,10 @@ public sealed class ConsoleFixture : WebApplicationFactory<Program>, IAsyncLifet
         {
             BaseURL = BaseAddress.ToString(), Locale = locale, ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
+        // CI runs the test assemblies side by side on two cores: a page that loads in 0.2 s alone once took over 30 s
+        // (Playwright's default) to fire its load event there. A slow page still fails, after 90 s.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
     }
 
