@@ -7,14 +7,18 @@ namespace BackOffice.Api.Inventory;
 
 /// <summary>
 /// <c>GET /api/dashboards/inventory</c>: stock counts, what to order, what is on order and how long it has waited,
-/// consumption per department per month, the latest count variances. Built asynchronously: it may lag the latest
-/// command by a moment (<c>updatedAt</c> is the time of the last event it includes).
+/// consumption per department per month, the latest count variances. Stock and reorders are read from the inline
+/// supply-item snapshots and reorder view (current as of the answer); consumption and variances from the async
+/// <see cref="InventoryDashboardItem"/> documents, which may lag the latest issue or count by a moment
+/// (<c>updatedAt</c> is the time of the last one they include). One round trip (a batched query).
 /// </summary>
 public static class GetInventoryDashboardEndpoint
 {
     /// <summary>The dashboard.</summary>
     /// <param name="GeneratedAt">When this answer was computed (ages are measured to it).</param>
-    /// <param name="UpdatedAt">Timestamp of the last event the dashboard includes (null before any).</param>
+    /// <param name="UpdatedAt">Timestamp of the last issue or count (or item registration) that consumption and count variances
+    /// include: they are built asynchronously and may lag by a moment (null before any item). Stock counts, what to order
+    /// and open reorders are always current as of <c>generatedAt</c>.</param>
     /// <param name="Stock">Counts of active items by status.</param>
     /// <param name="ToOrder">Active items low or out with no open reorder.</param>
     /// <param name="OpenReorders">Open reorders, the longest waiting first.</param>
@@ -63,30 +67,40 @@ public static class GetInventoryDashboardEndpoint
 
     /// <summary>The dashboard of the session's tenant at <paramref name="now"/> (the API route and the console read it here).</summary>
     internal static async Task<Dashboard> LoadAsync(IQuerySession session, DateTimeOffset now, CancellationToken cancellation)
-        => From(await session.Query<InventoryDashboardItem>().ToListAsync(cancellation).ConfigureAwait(false), now);
+    {
+        var batch = session.CreateBatchQuery();
+        var items = batch.Query<SupplyItem>().ToList();
+        var reorders = batch.Query<ReorderView>()
+            .Where(r => r.Status != ReorderStatus.Received && r.Status != ReorderStatus.Cancelled).ToList();
+        var activity = batch.Query<InventoryDashboardItem>().ToList();
+        await batch.Execute(cancellation).ConfigureAwait(false);
+        return From(await items.ConfigureAwait(false), await reorders.ConfigureAwait(false), await activity.ConfigureAwait(false), now);
+    }
 
-    internal static Dashboard From(IReadOnlyList<InventoryDashboardItem> items, DateTimeOffset now)
+    internal static Dashboard From(
+        IReadOnlyList<SupplyItem> items, IReadOnlyList<ReorderView> openReorders, IReadOnlyList<InventoryDashboardItem> activity, DateTimeOffset now)
     {
         var active = items.Where(i => !i.Discontinued).ToList();
         var stock = new StockCounts(
-            active.Count(i => i.Status() == StockStatus.Ok), active.Count(i => i.Status() == StockStatus.Low),
-            active.Count(i => i.Status() == StockStatus.Out), items.Count - active.Count);
-        var toOrder = active.Where(i => StockLevel.NeedsOrdering(i.Status(), i.OpenReorders.Count > 0))
+            active.Count(i => i.Status == StockStatus.Ok), active.Count(i => i.Status == StockStatus.Low),
+            active.Count(i => i.Status == StockStatus.Out), items.Count - active.Count);
+        var ordered = openReorders.Select(r => r.SupplyItemId).ToHashSet();
+        var toOrder = active.Where(i => StockLevel.NeedsOrdering(i.Status, i.OpenReorder is not null || ordered.Contains(i.Id)))
             .OrderBy(i => i.Sku, StringComparer.Ordinal)
-            .Select(i => new ToOrderItem(i.Id, i.Sku, i.Name, i.OnHand, i.ReorderPoint, StockLevel.NameOf(i.Status())))
+            .Select(i => new ToOrderItem(i.Id, i.Sku, i.Name, i.OnHand, i.ReorderPoint, StockLevel.NameOf(i.Status)))
             .ToList();
-        var reorders = items.SelectMany(i => i.OpenReorders).OrderBy(r => r.RequestedAt).Select(r =>
+        var reorders = openReorders.OrderBy(r => r.RequestedAt).ThenBy(r => r.Id).Select(r =>
         {
             var age = now - r.RequestedAt;
             if (age < TimeSpan.Zero) age = TimeSpan.Zero;
-            return new OpenReorderItem(r.ReorderId, r.SupplyItemId, r.Sku, r.Quantity, r.ReceivedQuantity, Reorder.OutstandingOf(r.Quantity, r.ReceivedQuantity),
+            return new OpenReorderItem(r.Id, r.SupplyItemId, r.Sku, r.Quantity, r.ReceivedQuantity, Reorder.OutstandingOf(r.Quantity, r.ReceivedQuantity),
                 r.Status, r.RequestedBy, r.RequestedAt, r.Supplier, r.ExpectedOn, (long)age.TotalSeconds, (int)age.TotalDays);
         }).ToList();
-        var consumption = items.SelectMany(i => i.Consumption).OrderByDescending(c => c.Month, StringComparer.Ordinal)
+        var consumption = activity.SelectMany(i => i.Consumption).OrderByDescending(c => c.Month, StringComparer.Ordinal)
             .ThenBy(c => c.DepartmentId).ThenBy(c => c.Sku, StringComparer.Ordinal).ToList();
-        var variances = items.SelectMany(i => i.CountVariances).OrderByDescending(v => v.CountedAt)
+        var variances = activity.SelectMany(i => i.CountVariances).OrderByDescending(v => v.CountedAt)
             .Take(InventoryDashboardItem.MaxVariances).ToList();
-        var updatedAt = items.Max(i => i.UpdatedAt);   // null when there are no items
+        var updatedAt = activity.Max(i => i.UpdatedAt);   // null when there is no activity document
         return new Dashboard(now, updatedAt, stock, toOrder, reorders, consumption, variances);
     }
 }

@@ -100,6 +100,22 @@ public class InventoryDashboardTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Stock_and_open_reorders_are_current_the_moment_the_command_answers()
+    {
+        // No wait for the async daemon here: stock and reorders come from the inline snapshots.
+        var before = (await clerk.GetAsync("/api/dashboards/inventory").Ok<Dashboard>()).Stock;
+        var low = await clerk.Stocked(3, reorderPoint: 5);
+        var now = await clerk.GetAsync("/api/dashboards/inventory").Ok<Dashboard>();
+        (now.Stock.Low - before.Low).ShouldBe(1);
+        now.ToOrder.ShouldContain(i => i.SupplyItemId == low && i.OnHand == 3 && i.Status == "low");
+
+        var reorderId = await clerk.RequestReorder(low);
+        now = await clerk.GetAsync("/api/dashboards/inventory").Ok<Dashboard>();
+        OpenReorder(now, reorderId).ShouldNotBeNull().Status.ShouldBe(ReorderStatus.Requested);
+        now.ToOrder.ShouldNotContain(i => i.SupplyItemId == low);
+    }
+
+    [Fact]
     public async Task The_dashboard_shows_consumption_per_department_and_month_and_count_variances()
     {
         var department = await api.As("demo-hr").Department();   // issues name departments that exist
