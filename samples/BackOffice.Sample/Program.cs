@@ -95,7 +95,7 @@ await store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
 await using (var query = store.QuerySession(tenant))
 {
     var line = await query.LoadAsync<InventoryDashboardItem>(id);
-    Console.WriteLine($"Dashboard line: {line?.Sku} on hand {line?.OnHand}");
+    Console.WriteLine($"Dashboard line: {line?.Sku} issued {line?.Consumption.Sum(c => c.Quantity)}, count variances {line?.CountVariances.Count}");
 }
 #endregion
 
