@@ -69,43 +69,23 @@ public static class GetInventoryDashboardEndpoint
     internal static async Task<Dashboard> LoadAsync(IQuerySession session, DateTimeOffset now, CancellationToken cancellation)
     {
         var batch = session.CreateBatchQuery();
-        // Only the six fields the dashboard shows, selected in SQL: a whole snapshot (its closed reorders, its last
-        // cost) would be read and deserialised for nothing.
-        var items = batch.Query<SupplyItem>().Select(i => new StockLine
-        {
-            Id = i.Id, Sku = i.Sku, Name = i.Name, OnHand = i.OnHand, ReorderPoint = i.ReorderPoint, Discontinued = i.Discontinued,
-        }).ToList();
-        var reorders = batch.Query<ReorderView>().Where(r => OpenStatuses.Contains(r.Status)).ToList();
+        var items = batch.Query<SupplyItem>().ToList();
+        var reorders = batch.Query<ReorderView>()
+            .Where(r => r.Status != ReorderStatus.Received && r.Status != ReorderStatus.Cancelled).ToList();
         var activity = batch.Query<InventoryDashboardItem>().ToList();
         await batch.Execute(cancellation).ConfigureAwait(false);
         return From(await items.ConfigureAwait(false), await reorders.ConfigureAwait(false), await activity.ConfigureAwait(false), now);
     }
 
-    /// <summary>The statuses of a reorder neither fully received nor cancelled.</summary>
-    private static readonly ReorderStatus[] OpenStatuses =
-        [ReorderStatus.Requested, ReorderStatus.Approved, ReorderStatus.Placed, ReorderStatus.PartiallyReceived];
-
-    /// <summary>What the dashboard reads of a supply-item snapshot.</summary>
-    internal sealed class StockLine
-    {
-        public Guid Id { get; set; }
-        public string Sku { get; set; } = "";
-        public string Name { get; set; } = "";
-        public int OnHand { get; set; }
-        public int ReorderPoint { get; set; }
-        public bool Discontinued { get; set; }
-        public StockStatus Status => StockLevel.StatusOf(OnHand, ReorderPoint);
-    }
-
     internal static Dashboard From(
-        IReadOnlyList<StockLine> items, IReadOnlyList<ReorderView> openReorders, IReadOnlyList<InventoryDashboardItem> activity, DateTimeOffset now)
+        IReadOnlyList<SupplyItem> items, IReadOnlyList<ReorderView> openReorders, IReadOnlyList<InventoryDashboardItem> activity, DateTimeOffset now)
     {
         var active = items.Where(i => !i.Discontinued).ToList();
         var stock = new StockCounts(
             active.Count(i => i.Status == StockStatus.Ok), active.Count(i => i.Status == StockStatus.Low),
             active.Count(i => i.Status == StockStatus.Out), items.Count - active.Count);
         var ordered = openReorders.Select(r => r.SupplyItemId).ToHashSet();
-        var toOrder = active.Where(i => StockLevel.NeedsOrdering(i.Status, ordered.Contains(i.Id)))
+        var toOrder = active.Where(i => StockLevel.NeedsOrdering(i.Status, i.OpenReorder is not null || ordered.Contains(i.Id)))
             .OrderBy(i => i.Sku, StringComparer.Ordinal)
             .Select(i => new ToOrderItem(i.Id, i.Sku, i.Name, i.OnHand, i.ReorderPoint, StockLevel.NameOf(i.Status)))
             .ToList();
