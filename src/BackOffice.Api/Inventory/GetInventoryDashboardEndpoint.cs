@@ -84,8 +84,7 @@ public static class GetInventoryDashboardEndpoint
         var stock = new StockCounts(
             active.Count(i => i.Status == StockStatus.Ok), active.Count(i => i.Status == StockStatus.Low),
             active.Count(i => i.Status == StockStatus.Out), items.Count - active.Count);
-        var ordered = openReorders.Select(r => r.SupplyItemId).ToHashSet();
-        var toOrder = active.Where(i => StockLevel.NeedsOrdering(i.Status, i.OpenReorder is not null || ordered.Contains(i.Id)))
+        var toOrder = active.Where(i => StockLevel.NeedsOrdering(i.Status, i.OpenReorder is not null))
             .OrderBy(i => i.Sku, StringComparer.Ordinal)
             .Select(i => new ToOrderItem(i.Id, i.Sku, i.Name, i.OnHand, i.ReorderPoint, StockLevel.NameOf(i.Status)))
             .ToList();
