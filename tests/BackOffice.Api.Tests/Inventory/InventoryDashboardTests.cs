@@ -116,6 +116,32 @@ public class InventoryDashboardTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task The_stock_counts_and_the_to_order_list_agree_with_every_snapshot()
+    {
+        // Items in every state: ok, low, out, low with a reorder open, and discontinued while low.
+        await clerk.Stocked(20);
+        await clerk.Stocked(3, reorderPoint: 5);
+        await clerk.Register(InventoryApi.NewItem(reorderPoint: 5));
+        await clerk.RequestReorder(await clerk.Stocked(2, reorderPoint: 5));
+        var gone = await clerk.Stocked(1, reorderPoint: 5);
+        await clerk.PostJson($"/api/supply-items/{gone}/discontinue", new { reason = "end of line" }).Ok();
+
+        var dashboard = await clerk.GetAsync("/api/dashboards/inventory").Ok<Dashboard>();
+
+        // The same figures computed in C# from every snapshot of the tenant, by the domain's own rules.
+        await using var session = api.Store.QuerySession("demo");
+        var items = await session.Query<SupplyItem>().ToListAsync();
+        var active = items.Where(i => !i.Discontinued).ToList();
+        dashboard.Stock.ShouldBe(new GetInventoryDashboardEndpoint.StockCounts(
+            active.Count(i => i.Status == StockStatus.Ok), active.Count(i => i.Status == StockStatus.Low),
+            active.Count(i => i.Status == StockStatus.Out), items.Count - active.Count));
+        dashboard.ToOrder.Select(i => i.SupplyItemId).ShouldBe(
+            active.Where(i => StockLevel.NeedsOrdering(i.Status, i.OpenReorder is not null))
+                .OrderBy(i => i.Sku, StringComparer.Ordinal).Select(i => i.Id));
+        dashboard.ToOrder.ShouldAllBe(i => i.Status == "low" || i.Status == "out");
+    }
+
+    [Fact]
     public async Task The_dashboard_shows_consumption_per_department_and_month_and_count_variances()
     {
         var department = await api.As("demo-hr").Department();   // issues name departments that exist
