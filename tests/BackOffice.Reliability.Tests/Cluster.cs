@@ -78,9 +78,9 @@ public sealed class Cluster : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits until every async projection and the hash chain have processed every event.</summary>
-    /// <summary>Every progress row is at the latest event, and the chain's and the audit trail's rows exist (a daemon that
-    /// has just started writes them as its agents start: before that, "all rows caught up" would be vacuously true).</summary>
+    /// <summary>Waits until every async projection and the hash chain have processed every event: every progress row is at
+    /// the latest event, and the chain's and the audit trail's rows exist (a daemon that has just started writes them as
+    /// its agents start: before that, "all rows caught up" would be vacuously true).</summary>
     public Task DaemonCaughtUp(TimeSpan timeout) => Until(async () =>
         await Scalar("select count(*) from backoffice.mt_event_progression where name like 'AuditHashChain%' or name like 'AuditTrail%'") >= 2
         && await Scalar("select coalesce(max(seq_id), 0) from backoffice.mt_events")

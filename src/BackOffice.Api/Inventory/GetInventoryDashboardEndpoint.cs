@@ -88,6 +88,9 @@ public static class GetInventoryDashboardEndpoint
     /// <summary>Stock counts and the candidates to order, as one JSON row (property names in the store's camel case).</summary>
     internal sealed record StockSummary(int Ok, int Low, int Out, int Discontinued, IReadOnlyList<SupplyItem> ToOrder);
 
+    // The statement only narrows: the counts group by the status the domain computed when it wrote each snapshot, and
+    // "toOrder" is a pre-filter (not Ok, no open reorder) that From() passes through StockLevel.NeedsOrdering, the
+    // domain's rule; The_stock_counts_and_the_to_order_list_agree_with_every_snapshot checks the two agree.
     // "offset 0" keeps PostgreSQL from folding the inner select into the outer one, so each row's status and
     // discontinued flag are read from its JSON once, not once per aggregate that uses them (half the statement's time).
     private static string StockSummarySql(string table) => $"""
